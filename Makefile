@@ -1,0 +1,46 @@
+# Everyday tasks. `make serve` and `make test` set up everything they need on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: serve test test-fast extract update check-strings browser bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## serve: install and start the app on http://127.0.0.1:8000 (HOST, PORT, QUICK_EXIT_URL, DATABASE_PATH)
+serve: $(STAMP)
+	$(PY) server.py
+
+## browser: install Debian's Chromium and gettext when they are missing (needs root)
+browser:
+	@command -v chromium >/dev/null && command -v msgfmt >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium gettext >/dev/null; }
+
+## test: install everything and run the whole suite, browser tests included
+test: $(STAMP) browser
+	$(PY) -m pytest
+
+## test-fast: the suite without the browser tests
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser"
+
+## extract / update / check-strings: the translator workflow (see TRANSLATING.md)
+extract: $(STAMP)
+	$(PY) -m pwa i18n extract
+update: $(STAMP)
+	$(PY) -m pwa i18n update
+check-strings: $(STAMP)
+	$(PY) -m pwa i18n check
+
+## bench: speed and size figures
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var

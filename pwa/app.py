@@ -1,0 +1,96 @@
+"""The app factory: routes, middleware and state, built from one Settings object."""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount, Route, Router
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from pwa import directory_pages, info, offline, pages, safety, safety_plan
+from pwa.directory import Directory
+from pwa.headers import SecurityHeadersMiddleware
+from pwa.settings import Settings
+from pwa.static import StaticAssets
+from pwa.store import Store
+from pwa.templating import Templates
+
+# Every page family adds its routes inside /{locale}/ and may add routes at the root.
+PAGE_FAMILIES = [pages, directory_pages, safety_plan, safety, info, offline]
+
+
+class _EnabledLocalesOnly:
+    """Answers 404 for a path whose first segment is not an enabled language."""
+
+    def __init__(self, app: ASGIApp, codes: list[str]) -> None:
+        self.app = app
+        self.codes = set(codes)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope.get("path_params", {}).get("locale") not in self.codes:
+            raise HTTPException(status_code=404)
+        await self.app(scope, receive, send)
+
+
+class App(Starlette):
+    """Starlette with the security headers outside everything, error pages included."""
+
+    access_log = False
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeadersMiddleware(super().build_middleware_stack(), access_log=self.access_log)
+
+
+def all_page_paths(app: Starlette, code: str) -> list[str]:
+    """Every HTML page of one language, as absolute paths (for tests, crawls and the offline cache)."""
+    paths: list[str] = []
+    for family in PAGE_FAMILIES:
+        for inner in family.page_paths(app):
+            path = f"/{code}/{inner}"
+            if path not in paths:
+                paths.append(path)
+    return paths
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+    assets = StaticAssets(settings.static_dir)
+    templates = Templates(settings, assets)
+    store = Store(settings.database_path, dict(settings.seeds))
+
+    localized: list[BaseRoute] = []
+    root: list[BaseRoute] = []
+    for family in PAGE_FAMILIES:
+        localized.extend(family.routes)
+        root.extend(getattr(family, "root_routes", []))
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = getattr(exc, "status_code", 404)
+        if status != 404:
+            return Response(status_code=status, headers=getattr(exc, "headers", None))
+        return pages.not_found(request)
+
+    app = App(
+        routes=[
+            Route("/", pages.choose_language),
+            Route("/static/{version}/{path:path}", assets.endpoint, methods=["GET", "HEAD"]),
+            *root,
+            Route("/{locale}", pages.locale_root),
+            Mount("/{locale}", app=_EnabledLocalesOnly(Router(routes=localized), templates.codes)),
+        ],
+        middleware=[Middleware(GZipMiddleware, minimum_size=500)],
+        exception_handlers={HTTPException: not_found},
+    )
+    # Only /{locale} gains a slash (above); any other unknown path is a plain 404.
+    app.router.redirect_slashes = False
+    app.access_log = settings.access_log
+    app.state.settings = settings
+    app.state.assets = assets
+    app.state.templates = templates
+    app.state.store = store
+    app.state.directory = Directory(store)
+    return app

@@ -1,0 +1,190 @@
+"""Translator tasks: extract the strings, update the catalogues, check them.
+
+The template locales/messages.pot is written without locations and without a creation date,
+so it changes only when a string changes; `check` fails when it is stale.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from pwa import i18n
+from pwa.settings import ROOT
+
+PROJECT = "Wegweiser Kreis Mettmann"
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "pgettext": ((1, "c"), 2)}
+METHOD_MAP = [
+    ("pwa/**.py", "python"),
+    ("templates/**.html", "jinja2"),
+    ("data/*.yaml", "pwa.directory:extract_seed"),
+]
+OPTIONS_MAP = {"templates/**.html": {"trimmed": "true", "extensions": "jinja2.ext.i18n"}}
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w*)\}")
+_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b")
+
+
+def _pot_path(root: Path) -> Path:
+    return root / "locales" / "messages.pot"
+
+
+def _po_path(root: Path, code: str) -> Path:
+    return root / "locales" / code / "LC_MESSAGES" / "messages.po"
+
+
+def build_template(root: Path = ROOT) -> Catalog:
+    catalog = Catalog(project=PROJECT, version=None, charset="utf-8", fuzzy=False)
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(root), METHOD_MAP, OPTIONS_MAP, KEYWORDS, comment_tags=["Translators:"], strip_comment_tags=True
+    ):
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def render_po(catalog: Catalog, *, width: int = 100) -> str:
+    """A .po or .pot text without locations or dates, so it only changes when strings change."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=width, no_location=True, omit_header=False, sort_output=True)
+    lines = buffer.getvalue().decode("utf-8").splitlines(keepends=True)
+    dropped = ('"POT-Creation-Date:', '"PO-Revision-Date:', '"Generated-By:')
+    return "".join(line for line in lines if not line.startswith(dropped))
+
+
+def extract(root: Path = ROOT) -> bool:
+    """Write locales/messages.pot. Returns whether it changed."""
+    text = render_po(build_template(root))
+    path = _pot_path(root)
+    old = path.read_text(encoding="utf-8") if path.exists() else None
+    if old != text:
+        path.write_text(text, encoding="utf-8")
+    return old != text
+
+
+def update(root: Path = ROOT, codes: list[str] | None = None) -> list[str]:
+    """Merge the template into each enabled language's catalogue (German: the source, filled as is)."""
+    template = read_po(io.StringIO(_pot_path(root).read_text(encoding="utf-8")))
+    written = []
+    for code in codes or i18n.enabled_codes(root / "locales"):
+        path = _po_path(root, code)
+        if path.exists():
+            catalog = read_po(io.StringIO(path.read_text(encoding="utf-8")), locale=code)
+        else:
+            catalog = Catalog(locale=code, project=PROJECT, version=None, charset="utf-8", fuzzy=False)
+        # No guesses from similar strings: a wrong guess in a crisis is worse than a gap.
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        if code == i18n.SOURCE_LOCALE:
+            for message in catalog:
+                if message.id:
+                    message.string = message.id
+                    message.flags.discard("fuzzy")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = render_po(catalog)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            written.append(code)
+    return written
+
+
+@dataclass
+class LocaleReport:
+    code: str
+    total: int = 0
+    translated: int = 0
+    missing: list[str] = field(default_factory=list)
+    fuzzy: list[str] = field(default_factory=list)
+    mismatched: list[str] = field(default_factory=list)
+    msgfmt: str = ""
+    review: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.fuzzy or self.mismatched or self.msgfmt)
+
+
+def _signature(text: str) -> tuple[list[str], list[str]]:
+    placeholders = sorted(a or b for a, b in _PLACEHOLDER.findall(text))
+    tags = sorted(_TAG.findall(text))
+    return placeholders, tags
+
+
+def check_locale(root: Path, code: str) -> LocaleReport:
+    report = LocaleReport(code=code, review=i18n.review_status(root / "locales", code).get("status", "draft"))
+    path = _po_path(root, code)
+    if not path.exists():
+        report.missing.append("(no catalogue file)")
+        return report
+    template = read_po(io.StringIO(_pot_path(root).read_text(encoding="utf-8")))
+    catalog = read_po(io.StringIO(path.read_text(encoding="utf-8")), locale=code)
+    for source in template:
+        if not source.id:
+            continue
+        report.total += 1
+        message = catalog.get(source.id, context=source.context)
+        strings = [] if message is None else (list(message.string) if isinstance(message.string, (list, tuple)) else [message.string])
+        label = source.id if isinstance(source.id, str) else source.id[0]
+        if message is None or not strings or not all(strings):
+            report.missing.append(label)
+            continue
+        if message.fuzzy:
+            report.fuzzy.append(label)
+            continue
+        ids = [source.id] if isinstance(source.id, str) else list(source.id)
+        expected = _signature(ids[-1])
+        for string in strings:
+            got = _signature(string)
+            # Plural forms may leave out the count, as in "one time"; names and tags must match.
+            if got[1] != expected[1] or not set(got[0]) <= set(expected[0]) or (len(ids) == 1 and got[0] != expected[0]):
+                report.mismatched.append(label)
+                break
+        else:
+            report.translated += 1
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt:
+        with tempfile.TemporaryDirectory() as scratch:
+            result = subprocess.run(
+                [msgfmt, "--check", "-o", str(Path(scratch) / "out.mo"), str(path)],
+                capture_output=True, text=True, check=False,
+            )
+        if result.returncode != 0:
+            report.msgfmt = result.stderr.strip() or "msgfmt --check failed"
+    else:
+        report.msgfmt = "msgfmt not found (install gettext)"
+    return report
+
+
+def check(root: Path = ROOT) -> tuple[bool, str]:
+    """Everything a release needs from the catalogues. Returns (ok, report text)."""
+    lines = []
+    ok = True
+    pot = _pot_path(root)
+    current = render_po(build_template(root))
+    if not pot.exists() or pot.read_text(encoding="utf-8") != current:
+        ok = False
+        lines.append("locales/messages.pot is stale: run `python -m pwa i18n extract`")
+    lines.append(f"{'locale':8} {'translated':>10} {'missing':>8} {'fuzzy':>6} {'mismatch':>9}  review")
+    for code in i18n.enabled_codes(root / "locales"):
+        report = check_locale(root, code) if pot.exists() else LocaleReport(code, missing=["(no template)"])
+        ok = ok and report.ok
+        lines.append(
+            f"{code:8} {report.translated:>5}/{report.total:<4} {len(report.missing):>8} "
+            f"{len(report.fuzzy):>6} {len(report.mismatched):>9}  {report.review}"
+        )
+        for kind, items in (("missing", report.missing), ("fuzzy", report.fuzzy), ("placeholders or markup differ", report.mismatched)):
+            for item in items[:10]:
+                lines.append(f"  {code}: {kind}: {item[:80]!r}")
+            if len(items) > 10:
+                lines.append(f"  {code}: ... and {len(items) - 10} more {kind}")
+        if report.msgfmt:
+            lines.append(f"  {code}: msgfmt: {report.msgfmt}")
+    return ok, "\n".join(lines)

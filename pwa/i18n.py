@@ -1,0 +1,120 @@
+"""Languages: which are enabled, how one is chosen, and their compiled catalogues.
+
+Only the server translates. Catalogues are the .po files under locales/; they are compiled in
+memory at start-up, so no compiled file is ever committed or goes stale.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+from babel.core import negotiate_locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+SOURCE_LOCALE = "de"
+DOMAIN = "messages"
+
+_TAG = re.compile(r"^[A-Za-z]{1,8}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # in its own language, from CLDR
+    dir: str  # "ltr" or "rtl"
+    review: str  # "source", "draft" or "reviewed"
+
+
+def enabled_codes(locales_dir: Path) -> list[str]:
+    """The enabled languages, in order, from locales/enabled."""
+    codes = []
+    for line in (locales_dir / "enabled").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line and line not in codes:
+            codes.append(line)
+    if not codes or codes[0] != SOURCE_LOCALE:
+        raise ValueError(f"locales/enabled must start with the source language {SOURCE_LOCALE!r}")
+    return codes
+
+
+def review_status(locales_dir: Path, code: str) -> dict[str, str]:
+    """A locale's review metadata (locales/<ll>/review.toml); German is the source."""
+    if code == SOURCE_LOCALE:
+        return {"status": "source"}
+    path = locales_dir / code / "review.toml"
+    if not path.exists():
+        return {"status": "draft"}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {k: str(v) for k, v in data.items()}
+
+
+def language(locales_dir: Path, code: str) -> Language:
+    locale = Locale.parse(code)
+    name = locale.get_display_name(code) or code
+    return Language(
+        code=code,
+        name=name[:1].upper() + name[1:],
+        dir="rtl" if locale.text_direction == "rtl" else "ltr",
+        review=review_status(locales_dir, code).get("status", "draft"),
+    )
+
+
+def parse_accept_language(header: str | None) -> list[str]:
+    """Language tags from an Accept-Language header, best first; garbage is skipped."""
+    if not header:
+        return []
+    weighted: list[tuple[float, int, str]] = []
+    for index, part in enumerate(header[:2000].split(",")):
+        tag, _, params = part.strip().partition(";")
+        tag = tag.strip()
+        if not _TAG.match(tag):
+            continue
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = -1.0
+        if 0 < quality <= 1:
+            weighted.append((-quality, index, tag.replace("-", "_")))
+    return [tag for _, _, tag in sorted(weighted)]
+
+
+def negotiate(header: str | None, available: list[str]) -> str:
+    """The best enabled language for an Accept-Language header; the source language if none fits."""
+    preferred = parse_accept_language(header)
+    found = negotiate_locale(preferred, available, sep="_", aliases=None) if preferred else None
+    if found:
+        found = found.lower()
+        for code in available:
+            if code.lower() == found:
+                return code
+    return SOURCE_LOCALE if SOURCE_LOCALE in available else available[0]
+
+
+def load_translations(locales_dir: Path, code: str) -> NullTranslations:
+    """Compile a locale's .po file in memory."""
+    po_path = locales_dir / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po_path.exists():
+        return NullTranslations()
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale=code)
+    buffer = io.BytesIO()
+    # Fuzzy entries are never shown: a guessed translation can mislead in a crisis.
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)

@@ -1,0 +1,79 @@
+"""Static assets, held in memory under content-hashed URLs.
+
+All files under static/ are read once at start-up. A URL carries a hash of the whole folder, so
+relative imports between ES modules keep working and any change gives every asset a new URL;
+that lets browsers cache them for a year. Lookups are by exact key only, so no path a client
+sends can reach a file outside the folder.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".txt": "text/plain; charset=utf-8",
+}
+_COMPRESSIBLE = {".css", ".js", ".json", ".svg", ".txt", ".webmanifest"}
+
+
+@dataclass(frozen=True)
+class Asset:
+    body: bytes
+    gzipped: bytes | None
+    media_type: str
+
+
+class StaticAssets:
+    def __init__(self, directory: Path, prefix: str = "/static") -> None:
+        self.directory = directory
+        self.prefix = prefix
+        self.assets: dict[str, Asset] = {}
+        digest = hashlib.sha256()
+        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+            key = path.relative_to(directory).as_posix()
+            if any(part.startswith(".") for part in key.split("/")):
+                continue
+            body = path.read_bytes()
+            digest.update(key.encode() + b"\0" + body + b"\0")
+            suffix = path.suffix.lower()
+            media = _TYPES.get(suffix) or mimetypes.guess_type(key)[0] or "application/octet-stream"
+            packed = gzip.compress(body, 9, mtime=0) if suffix in _COMPRESSIBLE else None
+            self.assets[key] = Asset(body, packed if packed and len(packed) < len(body) else None, media)
+        self.version = digest.hexdigest()[:12]
+
+    def url(self, key: str) -> str:
+        if key not in self.assets:
+            raise KeyError(f"no static file {key!r}")
+        return f"{self.prefix}/{self.version}/{key}"
+
+    def urls(self) -> list[str]:
+        return [self.url(key) for key in sorted(self.assets)]
+
+    async def endpoint(self, request: Request) -> Response:
+        asset = self.assets.get(request.path_params["path"])
+        if asset is None or request.path_params["version"] != self.version:
+            return PlainTextResponse("Not found", status_code=404)
+        headers = {"Cache-Control": IMMUTABLE, "Vary": "Accept-Encoding"}
+        body = asset.body
+        if asset.gzipped and "gzip" in request.headers.get("accept-encoding", ""):
+            body = asset.gzipped
+            headers["Content-Encoding"] = "gzip"
+        if request.method == "HEAD":
+            headers["Content-Length"] = str(len(body))
+            return Response(b"", media_type=asset.media_type, headers=headers)
+        return Response(body, media_type=asset.media_type, headers=headers)

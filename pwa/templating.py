@@ -1,0 +1,131 @@
+"""Jinja2 rendering: one environment per enabled language, translations installed once."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from pwa import i18n
+from pwa.settings import Settings
+from pwa.static import StaticAssets
+
+# The main navigation: (path inside the locale, label). Labels are German source strings.
+NAVIGATION = [
+    ("", i18n.N_("Start")),
+    ("emergency", i18n.N_("Notruf")),
+    ("services", i18n.N_("Hilfe finden")),
+    ("plan", i18n.N_("Sicherheitsplan")),
+    ("info", i18n.N_("Informationen")),
+    ("safety", i18n.N_("Sicher nutzen")),
+    ("about", i18n.N_("Über uns")),
+]
+
+
+def _parse_date(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+class Templates:
+    def __init__(self, settings: Settings, assets: StaticAssets) -> None:
+        self.settings = settings
+        self.assets = assets
+        self.codes = i18n.enabled_codes(settings.locales_dir)
+        self.languages = [i18n.language(settings.locales_dir, code) for code in self.codes]
+        self.by_code = {lang.code: lang for lang in self.languages}
+        self.translations = {
+            code: i18n.load_translations(settings.locales_dir, code) for code in self.codes
+        }
+        self.envs = {code: self._environment(code) for code in self.codes}
+
+    def _environment(self, code: str) -> Environment:
+        env = Environment(
+            loader=FileSystemLoader(self.settings.templates_dir),
+            autoescape=select_autoescape(["html", "xml", "svg"]),
+            extensions=["jinja2.ext.i18n"],
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        env.policies["ext.i18n.trimmed"] = True
+        env.install_gettext_translations(self.translations[code], newstyle=True)  # type: ignore[attr-defined]
+        env.globals.update(
+            lang=self.by_code[code],
+            languages=self.languages,
+            navigation=NAVIGATION,
+            static=self.assets.url,
+            quick_exit_url=self.settings.quick_exit_url,
+        )
+
+        def localized_date(value: Any, form: str = "long") -> str:
+            parsed = _parse_date(value)
+            if parsed is None:
+                return str(value or "")
+            if isinstance(value, str) and len(value) <= 7:  # "2023" or "2022-12": as given
+                return value
+            return format_date(parsed, format=form, locale=code)
+
+        env.filters["localized_date"] = localized_date
+        env.filters["number"] = lambda n: format_decimal(n, locale=code)
+        return env
+
+    def gettext(self, code: str, message: str) -> str:
+        return self.translations[code].gettext(message)
+
+    def render_string(self, code: str, name: str, context: dict[str, Any]) -> str:
+        return self.envs[code].get_template(name).render(context)
+
+    def response(
+        self,
+        request: Request,
+        code: str,
+        name: str,
+        context: dict[str, Any] | None = None,
+        status_code: int = 200,
+        page: str = "",
+    ) -> HTMLResponse:
+        """Render a page of the app. `page` is its path inside the locale (for the navigation
+        and the language switch)."""
+        full = {"request": request, "page": page, **(context or {})}
+        html = self.render_string(code, name, full)
+        return HTMLResponse(
+            html, status_code=status_code, headers={"Cache-Control": "no-cache", "Content-Language": code}
+        )
+
+
+def page_locale(request: Request) -> str:
+    """The language of a request: its path's first segment when enabled, else negotiated."""
+    templates: Templates = request.app.state.templates
+    code = request.path_params.get("locale")
+    if code in templates.codes:
+        return code
+    first = request.url.path.lstrip("/").split("/", 1)[0]
+    if first in templates.codes:
+        return first
+    return i18n.negotiate(request.headers.get("accept-language"), templates.codes)
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
+) -> HTMLResponse:
+    """Render a template for the language in the request's path."""
+    templates: Templates = request.app.state.templates
+    code = page_locale(request)
+    prefix = f"/{code}/"
+    path = request.url.path
+    page = path[len(prefix):] if path.startswith(prefix) and status_code < 400 else ""
+    return templates.response(request, code, name, context, status_code=status_code, page=page)

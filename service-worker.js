@@ -1,0 +1,1 @@
+// The service worker: offline support comes with the offline issue.

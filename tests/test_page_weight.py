@@ -1,0 +1,65 @@
+"""Page weight budget: the HTML plus the CSS and JavaScript it loads, gzip-compressed."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+
+from pwa.app import all_page_paths
+from tests.helpers import parse_html
+
+HOME_BUDGET = 14 * 1024
+PAGE_BUDGET = 30 * 1024
+_IMPORT = re.compile(r"""(?:import|from)\s*\(?\s*["'](\./[\w./-]+\.js)["']""")
+
+
+def _gz(body: bytes) -> int:
+    return len(gzip.compress(body, 9))
+
+
+def _page_weight(client, app, path: str) -> tuple[int, list[str]]:
+    html = client.get(path).content
+    document = parse_html(html.decode("utf-8"))
+    assets = app.state.assets
+    prefix = f"{assets.prefix}/{assets.version}/"
+    keys: list[str] = []
+    for element in document.iter():
+        url = element.attrs.get("href") if element.tag == "link" and element.attrs.get("rel") == "stylesheet" else None
+        url = url or (element.attrs.get("src") if element.tag == "script" else None)
+        if url and url.startswith(prefix):
+            keys.append(url[len(prefix):])
+    # Modules the page starts through data-module, and everything they import statically.
+    keys += [f"js/{e.attrs['data-module']}.js" for e in document.iter() if e.attrs.get("data-module")]
+    seen: list[str] = []
+    while keys:
+        key = keys.pop()
+        if key in seen or key not in assets.assets:
+            continue
+        seen.append(key)
+        if key.endswith(".js"):
+            folder = key.rsplit("/", 1)[0]
+            for relative in _IMPORT.findall(assets.assets[key].body.decode("utf-8")):
+                keys.append(f"{folder}/{relative[2:]}")
+    total = _gz(html) + sum(_gz(assets.assets[key].body) for key in seen)
+    return total, seen
+
+
+def test_home_within_budget(client, app):
+    for code in app.state.templates.codes:
+        total, files = _page_weight(client, app, f"/{code}/")
+        assert total <= HOME_BUDGET, f"/{code}/ weighs {total} bytes with {files}"
+
+
+def test_every_page_within_budget(client, app):
+    for code in app.state.templates.codes:
+        for path in all_page_paths(app, code):
+            total, files = _page_weight(client, app, path)
+            assert total <= PAGE_BUDGET, f"{path} weighs {total} bytes with {files}"
+
+
+def test_weight_counts_what_the_page_loads(client, app):
+    total, files = _page_weight(client, app, "/de/")
+    assert "css/app.css" in files and "js/app.js" in files
+    assert total > _gz(client.get("/de/").content)
