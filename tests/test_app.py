@@ -181,3 +181,37 @@ def test_no_cookie_on_any_page(client, app):
     for code in app.state.templates.codes:
         for path in all_page_paths(app, code):
             assert "set-cookie" not in {k.lower() for k in client.get(path).headers.keys()}
+
+
+def test_raw_asgi_paths_and_headers_never_fail(app):
+    """Bytes no HTTP client library would send, straight into the ASGI app."""
+    import asyncio
+
+    raw_paths = [b"/\xff\xfe", b"/de/\x00", b"/%", b"/de/%zz", b"/" + b"\xc0\xae" * 50, b"//de//", b"/de/services/\xe2\x80\xae"]
+    header_sets = [[], [(b"accept-language", b"\xff\xfe\x00")], [(b"host", b"\x00")], [(b"accept-encoding", b"gzip;q=\xff")]]
+
+    async def call(raw_path: bytes, headers: list) -> int:
+        statuses: list[int] = []
+
+        async def receive():
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message):
+            if message["type"] == "http.response.start":
+                statuses.append(message["status"])
+
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
+            "path": raw_path.decode("latin-1"), "raw_path": raw_path, "root_path": "", "query_string": b"a=%ff&b",
+            "headers": headers, "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80), "state": {},
+        }
+        await app(scope, receive, send)
+        return statuses[0]
+
+    async def run_all():
+        for raw_path in raw_paths:
+            for headers in header_sets:
+                status = await call(raw_path, headers)
+                assert status < 500, (raw_path, headers)
+
+    asyncio.run(run_all())
