@@ -1,4 +1,4 @@
-"""Named tasks: `python -m pwa serve | i18n extract|update|check | directory ...`."""
+"""Named tasks: `python -m pwa serve | i18n extract|update|check | directory ... | events ... | materials ...`."""
 
 from __future__ import annotations
 
@@ -36,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         from pwa import directory_cli
 
         return directory_cli.main(args)
+    if command in ("events", "materials"):
+        from pwa import about_cli
+
+        return about_cli.main(command, args)
     print(__doc__)
     return 0 if command == "help" else 2
 

@@ -42,7 +42,7 @@ SeedLoader.yaml_implicit_resolvers = {
 
 
 def load_yaml(source: Path | IO[str] | IO[bytes] | str) -> Any:
-    """Parse YAML (or JSON, a subset of it) from a path, a stream or a string."""
+    """Parse YAML (or JSON, a subset of it) from a path, a stream or a string of YAML."""
     if isinstance(source, Path):
         with source.open("rb") as stream:
             return yaml.load(stream, Loader=SeedLoader)  # noqa: S506 - a safe loader

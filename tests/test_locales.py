@@ -1,0 +1,114 @@
+"""Every enabled language is first class: right lang/dir, and no German left on its pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from pwa.app import all_page_paths
+from pwa.i18n import SOURCE_LOCALE
+from pwa.settings import ROOT
+from tests.helpers import parse_html
+
+TEXT_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "content")
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+# Proper names and terms that stay German in every language (names of laws, places, the network).
+KEPT_IN_GERMAN = [
+    "Runder Tisch gegen häusliche Gewalt im Kreis Mettmann",
+    "Runden Tisches gegen häusliche Gewalt im Kreis Mettmann",
+    "Gewalt kommt nicht in die Tüte",
+    "Zusammen handeln in ME – Hilfe beginnt im Erstkontakt",
+    "Gewaltschutzgesetz",
+    "PolG NRW",
+    "AufenthG",
+    "SGB V",
+    "FamFG",
+    "Landrätin Dr. Bettina Warnecke",
+    "Kreis Mettmann",
+    "Monheim am Rhein",
+]
+
+
+def _proper_names(app) -> set[str]:
+    names: set[str] = set(KEPT_IN_GERMAN)
+    for service in app.state.directory.services():
+        names.update(filter(None, [service.name, service.operator, service.address]))
+        names.update(o.place for o in service.outreach)
+    for table in ("events", "materials"):
+        for doc in app.state.store.all(table) if table in app.state.store.tables() else []:
+            names.update(str(doc.get(k)) for k in ("title", "name", "place") if doc.get(k))
+    return names
+
+
+def _segments(html: str) -> list[str]:
+    document = parse_html(html)
+    segments: list[str] = []
+    for element in document.iter():
+        if element.tag in {"script", "style"}:
+            continue
+        for part in element.text_parts:
+            text = " ".join(part.split())
+            if text:
+                segments.append(text)
+        for name, value in element.attrs.items():
+            if value and (name in TEXT_ATTRIBUTES or name.startswith("data-")) and " " in value.strip():
+                segments.append(" ".join(value.split()))
+    return segments
+
+
+def _is_sentence(text: str, names: set[str]) -> bool:
+    for name in names:
+        text = text.replace(name, " ")
+    return len(_WORD.findall(text)) >= 2
+
+
+def test_no_german_sentence_left_on_other_languages(app, client):
+    codes = [c for c in app.state.templates.codes if c != SOURCE_LOCALE]
+    if not codes:
+        pytest.skip("only German is enabled")
+    names = _proper_names(app)
+    left: dict[str, list[str]] = {}
+    for path in all_page_paths(app, SOURCE_LOCALE):
+        german = {s for s in _segments(client.get(path).text) if _is_sentence(s, names)}
+        for code in codes:
+            other = client.get(f"/{code}" + path[len(SOURCE_LOCALE) + 1:])
+            assert other.status_code == 200
+            same = sorted({s for s in _segments(other.text) if s in german})
+            if same:
+                left[f"/{code}{path[len(SOURCE_LOCALE) + 1:]}"] = same[:5]
+    assert not left, left
+
+
+def test_lang_and_dir_on_every_page_of_every_language(app, client):
+    for language in app.state.templates.languages:
+        for path in all_page_paths(app, language.code):
+            html = parse_html(client.get(path).text).find("html")
+            assert (html.attrs["lang"], html.attrs["dir"]) == (language.code, language.dir), path
+
+
+def test_every_catalogue_entry_is_really_translated():
+    """A translation identical to the German is only allowed for names, numbers and symbols."""
+    from pwa.i18n import enabled_codes
+
+    problems = {}
+    for code in enabled_codes(ROOT / "locales"):
+        if code == SOURCE_LOCALE:
+            continue
+        with (ROOT / "locales" / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+            catalog = read_po(handle, locale=code)
+        same = [m.id for m in catalog if m.id and isinstance(m.id, str) and m.string == m.id and _is_sentence(m.id, set(KEPT_IN_GERMAN))]
+        if same:
+            problems[code] = same[:10]
+    assert not problems, problems
+
+
+def test_review_status_is_recorded_for_every_language():
+    from pwa.i18n import enabled_codes, review_status
+
+    for code in enabled_codes(ROOT / "locales"):
+        status = review_status(ROOT / "locales", code)["status"]
+        assert status in {"source", "draft", "reviewed"}, code
+        if code != SOURCE_LOCALE:
+            assert (ROOT / "locales" / code / "review.toml").exists(), code
