@@ -26,6 +26,8 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "pgettex
 METHOD_MAP = [
     ("pwa/**.py", "python"),
     ("templates/**.html", "jinja2"),
+    ("data/events.yaml", "pwa.about_data:extract_seed"),
+    ("data/materials.yaml", "pwa.about_data:extract_seed"),
     ("data/*.yaml", "pwa.directory:extract_seed"),
 ]
 OPTIONS_MAP = {"templates/**.html": {"trimmed": "true", "extensions": "jinja2.ext.i18n"}}

@@ -1,32 +1,246 @@
-"""Information pages, the Runder Tisch and privacy."""
+"""Information pages, the Runder Tisch and privacy.
+
+Each topic is a template ``templates/info/<slug>.html`` that ends with the matching help: the
+directory entries named in :data:`HELP`, with their numbers as they stand in the directory
+(an entry the directory does not have is left out).
+"""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from pwa import about_data
 from pwa.i18n import N_
-from pwa.templating import render
+from pwa.templating import page_locale, render
 
-# Topic slug -> title. Slugs are the same in every language.
-TOPICS: dict[str, str] = {}
+# Topic slug -> title. Slugs are the same in every language; the order is the order on /info.
+TOPICS: dict[str, str] = {
+    "domestic-violence": N_("Was ist häusliche Gewalt?"),
+    "rights": N_("Ihre Rechte"),
+    "children": N_("Kinder und häusliche Gewalt"),
+    "young-people": N_("Für Kinder und Jugendliche"),
+    "men": N_("Männer, die Gewalt erleben"),
+    "older-and-disabled": N_("Ältere Menschen und Menschen mit Behinderung"),
+    "lgbtq": N_("Lesbisch, schwul, bi, trans, inter, queer"),
+    "migrants": N_("Migrantinnen, Migranten und Geflüchtete"),
+    "friends-and-family": N_("Für Angehörige, Freunde und Nachbarn"),
+    "professionals": N_("Für Fachkräfte"),
+    "people-who-use-violence": N_("Für Menschen, die Gewalt ausüben"),
+}
+
+# One line under each title on /info.
+SUMMARIES: dict[str, str] = {
+    "domestic-violence": N_("Formen von Gewalt, Warnzeichen und der Kreislauf der Gewalt."),
+    "rights": N_("Was Polizei und Gericht für Ihren Schutz tun können."),
+    "children": N_("Was Kinder erleben und was ihnen hilft."),
+    "young-people": N_("Für dich: Wenn es zu Hause nicht gut ist."),
+    "men": N_("Auch Männer erleben Gewalt. Hier gibt es Hilfe."),
+    "older-and-disabled": N_("Gewalt in der Familie und in der Pflege. Hilfe, die zu Ihnen passt."),
+    "lgbtq": N_("Gewalt in queeren Beziehungen und in der Familie."),
+    "migrants": N_("Hilfe in Ihrer Sprache und Ihr Aufenthaltsrecht."),
+    "friends-and-family": N_("So helfen Sie gut und sicher. Das SOS-Handzeichen."),
+    "professionals": N_("Der Runde Tisch, Fachtage, Materialien und Wege ins Hilfesystem."),
+    "people-who-use-violence": N_("Sie können lernen, ohne Gewalt zu leben."),
+}
+
+# The help at the end of each topic: directory ids, most urgent first.
+HELP: dict[str, tuple[str, ...]] = {
+    "domestic-violence": (
+        "police",
+        "hilfetelefon-frauen",
+        "interventionsstelle",
+        "frauenberatung-skfm",
+        "frauenhaus-mettmann",
+    ),
+    "rights": (
+        "interventionsstelle",
+        "frauenberatung-skfm",
+        "polizei-opferschutz",
+        "anonyme-spurensicherung",
+        "weisser-ring",
+        "hilfetelefon-frauen",
+    ),
+    "children": (
+        "police",
+        "nummer-gegen-kummer-eltern",
+        "nummer-gegen-kummer-kinder",
+        "hilfetelefon-missbrauch",
+        "kinderschutzbund-mettmann",
+        "frauenhaus-mettmann",
+    ),
+    "young-people": (
+        "police",
+        "nummer-gegen-kummer-kinder",
+        "hilfetelefon-missbrauch",
+        "kinderschutzbund-mettmann",
+    ),
+    "men": (
+        "police",
+        "hilfetelefon-maenner",
+        "caritas-gewaltpraevention",
+        "skf-ratingen-loge",
+        "weisser-ring",
+    ),
+    "older-and-disabled": (
+        "police",
+        "nora",
+        "hilfetelefon-frauen",
+        "hilfetelefon-maenner",
+        "weisser-ring",
+        "frauenberatung-skfm",
+    ),
+    "lgbtq": (
+        "police",
+        "hilfetelefon-frauen",
+        "hilfetelefon-maenner",
+        "weisser-ring",
+        "telefonseelsorge",
+    ),
+    "migrants": (
+        "police",
+        "hilfetelefon-frauen",
+        "interventionsstelle",
+        "frauenberatung-skfm",
+        "frauenhaus-mettmann",
+    ),
+    "friends-and-family": (
+        "police",
+        "hilfetelefon-frauen",
+        "hilfetelefon-maenner",
+        "fachberatung-sexualisierte-gewalt",
+        "weisser-ring",
+    ),
+    "professionals": (
+        "runder-tisch-office",
+        "interventionsstelle",
+        "frauenberatung-skfm",
+        "fachberatung-sexualisierte-gewalt",
+        "polizei-opferschutz",
+        "anonyme-spurensicherung",
+        "frauenhaus-suche",
+        "caritas-gewaltpraevention",
+    ),
+    "people-who-use-violence": (
+        "caritas-gewaltpraevention",
+        "telefonseelsorge",
+        "police",
+    ),
+}
+
+# The young readers' page speaks to "du", every other page to "Sie".
+INFORMAL = frozenset({"young-people"})
+
+# The date the shared help facts were compiled: the "as of" of the legal statements.
+FACTS_AS_OF = "2026-11-24"
+
+# Sources of the legal statements on the rights page, as the shared help facts name them.
+LEGAL_SOURCES: dict[str, dict[str, Any]] = {
+    "wohnungsverweisung": {
+        "sources": ("https://www.rodorf.de (34a PolG)", "https://www.tag24.de (3417053)"),
+        "confidence": "high",
+    },
+    "gewaltschutzgesetz": {
+        "sources": ("https://www.buzer.de/gesetz/3784/", "https://www.justiz.nrw.de/BS/lebenslagen/familie/gewaltschutz"),
+        "confidence": "high",
+    },
+    "vertrauliche-spurensicherung": {
+        "sources": ("https://www.gobsis.de/faq-aerztinnen-aerzte/",),
+        "confidence": "medium",
+    },
+    "aufenthaltsrecht": {
+        "sources": ("https://www.anwalt.de (rechtstipps 169263)", "https://www.landesrecht-bw.de (AufenthG)"),
+        "confidence": "high",
+    },
+}
+
+# What the Runder Tisch's own description rests on (about page and professionals' page).
+RUNDER_TISCH_SOURCES = (
+    "https://www.kreis-mettmann.de (Runder Tisch page)",
+    "https://www.supertipp-online.de (?p=555462)",
+    "https://www.radioneandertal.de",
+)
+
+
+def today(request: Request) -> date:
+    """Today in Europe/Berlin; tests set ``app.state.today`` to a function for a fixed clock."""
+    clock = getattr(request.app.state, "today", None)
+    return clock() if clock is not None else about_data.today_in_berlin()
+
+
+def partial_date(value: str, code: str) -> str:
+    """A partial ISO date in the page's language: a day, "November 2025", or a year."""
+    first = about_data.period(value)[0]
+    kind = about_data.precision(value)
+    if kind == "day":
+        return format_date(first, format="long", locale=code)
+    if kind == "month":
+        return format_skeleton("yMMMM", first, locale=code)
+    return str(first.year)
+
+
+def language_name(language: str, code: str) -> str:
+    try:
+        return Locale.parse(language).get_display_name(code) or language
+    except (ValueError, LookupError):
+        return language
+
+
+def _event_view(event: about_data.Event, code: str) -> dict[str, Any]:
+    return {
+        "event": event,
+        "start": partial_date(event.date, code),
+        "end": partial_date(event.end_date, code) if event.end_date else None,
+    }
 
 
 async def info_index(request: Request) -> Response:
-    return render(request, "info.html", {"topics": TOPICS})
+    return render(request, "info.html", {"topics": TOPICS, "summaries": SUMMARIES})
 
 
 async def info_topic(request: Request) -> Response:
     slug = request.path_params["topic"]
     if slug not in TOPICS:
         raise HTTPException(status_code=404)
-    return render(request, f"info/{slug}.html", {"slug": slug, "title": TOPICS[slug]})
+    directory = request.app.state.directory
+    found = (directory.get(service_id) for service_id in HELP.get(slug, ()))
+    context = {
+        "slug": slug,
+        "title": TOPICS[slug],
+        "help": [service for service in found if service is not None],
+        "find": directory.get,
+        "informal": slug in INFORMAL,
+        "facts_as_of": FACTS_AS_OF,
+        "legal_sources": LEGAL_SOURCES,
+        "runder_tisch_sources": RUNDER_TISCH_SOURCES,
+    }
+    return render(request, f"info/{slug}.html", context)
 
 
 async def about(request: Request) -> Response:
-    return render(request, "about.html")
+    store = request.app.state.store
+    code = page_locale(request)
+    upcoming, past = about_data.split_events(about_data.load_events(store), today(request))
+    materials = [
+        {"material": m, "languages": [language_name(language, code) for language in m.languages]}
+        for m in about_data.load_materials(store)
+    ]
+    context = {
+        "upcoming": [_event_view(e, code) for e in upcoming],
+        "past": [_event_view(e, code) for e in past],
+        "materials": materials,
+        "office": request.app.state.directory.get("runder-tisch-office"),
+        "police": request.app.state.directory.get("police"),
+        "runder_tisch_sources": RUNDER_TISCH_SOURCES,
+    }
+    return render(request, "about.html", context)
 
 
 async def privacy(request: Request) -> Response:
@@ -43,4 +257,3 @@ routes = [
     Route("/about", about),
     Route("/privacy", privacy),
 ]
-_ = N_  # topics' titles are marked with N_ when they are added

@@ -27,7 +27,11 @@ class Settings:
     access_log: bool = False
     root: Path = ROOT
     seeds: Mapping[str, Path] = field(
-        default_factory=lambda: {"services": ROOT / "data" / "directory.yaml"}
+        default_factory=lambda: {
+            "services": ROOT / "data" / "directory.yaml",
+            "events": ROOT / "data" / "events.yaml",
+            "materials": ROOT / "data" / "materials.yaml",
+        }
     )
 
     @property

@@ -167,7 +167,8 @@ _text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)
     method=st.sampled_from(["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]),
 )
 def test_fuzzed_requests_never_fail(client, segments, query, accept, method):
-    path = "/" + "/".join(quote(segment, safe=".%") for segment in segments)
+    # Empty segments (paths starting with //) are covered by the raw ASGI test below.
+    path = "/" + "/".join(quote(segment, safe=".%") or "_" for segment in segments)
     response = client.request(method, path, params=query, headers={"Accept-Language": accept})
     assert response.status_code < 500, (method, path, query)
 

@@ -1,0 +1,135 @@
+"""The events and materials model: partial dates, validation, the archive split, the seeds."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pwa import about_data
+from pwa.about_data import Event, period, split_events, validate, validate_all
+from pwa.store import load_seed
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EVENT = {
+    "id": "fachtag-2027",
+    "title": "Fachtag",
+    "date": "2027-05-04",
+    "kind": "fachtag",
+    "audience": "professionals",
+    "description": "Ein Fachtag.",
+    "sources": ["https://www.kreis-mettmann.de"],
+}
+MATERIAL = {
+    "id": "flyer-2027",
+    "title": "Faltblatt",
+    "kind": "flyer",
+    "description": "Ein Faltblatt.",
+    "languages": ["de", "tr"],
+    "sources": ["https://www.kreis-mettmann.de"],
+}
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [
+        ("2025-11", date(2025, 11, 1), date(2025, 11, 30)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2026", date(2026, 1, 1), date(2026, 12, 31)),
+        ("2026-02-14", date(2026, 2, 14), date(2026, 2, 14)),
+    ],
+)
+def test_a_partial_date_covers_its_whole_period(value, first, last):
+    assert period(value) == (first, last)
+
+
+@pytest.mark.parametrize("value", ["2026-13", "2026-02-30", "26-02-14", "2026-2-14", "14.02.2026", "", None, 2026])
+def test_not_a_date(value):
+    with pytest.raises(ValueError):
+        period(value)
+
+
+def test_the_seeds_are_valid_and_name_their_sources():
+    for table in about_data.TABLES:
+        docs = load_seed(ROOT / "data" / f"{table}.yaml")
+        assert docs, table
+        assert validate_all(table, docs) == []
+        assert all(doc["sources"] for doc in docs)
+
+
+def test_valid_entries_pass():
+    assert validate("events", EVENT) == []
+    assert validate("events", {**EVENT, "date": "2027-05", "end_date": "2027-06", "link": "https://example.org/a?b=1"}) == []
+    assert validate("materials", MATERIAL) == []
+    assert validate("materials", {**MATERIAL, "languages": []}) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"id": "Fachtag 2027"}, "Fachtag 2027: id: use lower-case"),
+        ({"title": None}, "fachtag-2027: title: missing"),
+        ({"title": "  "}, "fachtag-2027: title: must be text"),
+        ({"date": "2027-05-32"}, "fachtag-2027: date: '2027-05-32' must be a quoted date"),
+        ({"date": 20270504}, "fachtag-2027: date: 20270504 must be a quoted date"),
+        ({"end_date": "2027-05-03"}, "fachtag-2027: end_date: '2027-05-03' is before the date"),
+        ({"kind": "party"}, "fachtag-2027: kind: 'party' is not one of fachtag, campaign"),
+        ({"audience": "everyone"}, "fachtag-2027: audience: 'everyone' is not one of public, professionals"),
+        ({"link": "http://example.org"}, "fachtag-2027: link: 'http://example.org' is not an https:// address"),
+        ({"sources": []}, "fachtag-2027: sources: a list of at least one source"),
+        ({"sources": "https://x.de"}, "fachtag-2027: sources: a list of at least one source"),
+        ({"source_date": "gestern"}, "fachtag-2027: source_date: 'gestern' must be a quoted date"),
+        ({"place": 3}, "fachtag-2027: place: must be text"),
+        ({"ort": "Mettmann"}, "fachtag-2027: ort: unknown field"),
+    ],
+)
+def test_each_problem_names_the_entry_and_the_field(change, expected):
+    errors = validate("events", {**EVENT, **change})
+    assert any(error.startswith(expected) for error in errors), errors
+
+
+def test_a_missing_event_date_and_material_problems():
+    doc = dict(EVENT)
+    del doc["date"]
+    assert validate("events", doc) == ["fachtag-2027: date: missing"]
+    assert validate("materials", {**MATERIAL, "languages": "de"})[0].startswith("flyer-2027: languages:")
+    assert validate("materials", {**MATERIAL, "languages": ["de", "de"]}) == ["flyer-2027: languages: a language is named twice"]
+    assert validate("materials", {**MATERIAL, "kind": "film"})[0].startswith("flyer-2027: kind: 'film'")
+    assert validate("materials", {**MATERIAL, "date": "2027"})[0].startswith("flyer-2027: date: unknown field")
+    assert validate("events", ["not", "a", "mapping"]) == ["entry: must be a mapping of fields"]
+    with pytest.raises(ValueError):
+        validate("people", EVENT)
+
+
+def test_a_whole_table_reports_repeated_ids_and_positions():
+    errors = validate_all("events", [EVENT, EVENT, {**EVENT, "id": None}])
+    assert "fachtag-2027: id: used by more than one entry" in errors
+    assert "entry 3: id: missing" in errors
+    assert validate_all("events", {"id": "x"}) == ["the file must be a list of entries"]
+
+
+def test_split_upcoming_soonest_first_archive_newest_first():
+    make = lambda i, d, end=None: Event(i, i, d, "other", "public", "x", ("s",), end_date=end)  # noqa: E731
+    events = [make("a", "2026-01-10"), make("b", "2025-11"), make("c", "2026-03-01"), make("d", "2026-01-01", "2026-01-20")]
+    upcoming, past = split_events(events, date(2026, 1, 15))
+    assert [e.id for e in upcoming] == ["d", "c"]
+    assert [e.id for e in past] == ["a", "b"]
+
+
+def test_today_defaults_to_berlin():
+    assert isinstance(about_data.today_in_berlin(), date)
+
+
+def test_the_extractor_yields_titles_descriptions_and_places():
+    text = (ROOT / "data" / "events.yaml").read_text(encoding="utf-8")
+    found = list(about_data.extract_seed(io.StringIO(text), None, None, {}))
+    messages = [message for _, _, message, _ in found]
+    assert "Plakataktion zum SOS-Handzeichen" in messages
+    assert "digital" in messages
+    assert any(m.startswith("Ein digitaler Fachtag") and "\n" not in m for m in messages)
+    comments = {message: comment for _, _, message, comment in found}
+    assert comments["digital"] == ["fachtag-2025-erstkontakt: place"]
+    assert "2025-11" not in messages and "fachtag" not in messages
