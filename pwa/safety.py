@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -10,7 +12,16 @@ from pwa.templating import render
 
 
 async def safety(request: Request) -> Response:
-    return render(request, "safety.html")
+    settings = request.app.state.settings
+    return render(
+        request,
+        "safety.html",
+        {
+            # What to search for in the history, and where the quick exit leads.
+            "site_host": request.url.hostname or "",
+            "exit_host": urlsplit(settings.quick_exit_url).hostname or "",
+        },
+    )
 
 
 def page_paths(app: object) -> list[str]:

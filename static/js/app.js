@@ -1,4 +1,6 @@
 // @ts-check
+import "./quick-exit.js"; // first: the exit must be ready before anything else runs
+import "./same-entry-navigation.js";
 /**
  * Starts the page's behaviour. Everything works without this file; it only improves things.
  * Each element with data-module="name" gets ./name.js, whose init(element) is called once.

@@ -69,7 +69,7 @@ function onKeyDown(event) {
     return;
   }
   // Any other key: a Shift held now was used as a modifier and never counts.
-  for (const code of held.keys()) held.set(event.code === code ? code : code, false);
+  for (const code of held.keys()) held.set(code, false);
   reset();
 }
 
