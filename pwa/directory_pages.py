@@ -1,34 +1,332 @@
-"""Pages of the help directory: emergency numbers, the list of services, one service, the JSON API."""
+"""Pages of the help directory: emergency numbers, the list of services, one service, the JSON API.
+
+The list filters twice: in the browser (static/js/directory-filter.js, on the data attributes of
+each entry) and here, for a browser without JavaScript that submits the filter form. Both apply
+the same rules: :func:`matches`. "Open now" is Europe/Berlin time; tests fix the time by setting
+``app.state.clock`` to a function returning an aware datetime.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any, Callable, Mapping
+
+from babel import Locale
+from babel.dates import format_interval, get_day_names
+from babel.lists import format_list
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from pwa.templating import render
+from pwa.directory import (
+    ACCESSIBILITY,
+    AREAS,
+    BERLIN,
+    CHANNELS,
+    CITIES,
+    DAYS,
+    KINDS,
+    TARGET_GROUPS,
+    Service,
+    is_open,
+)
+from pwa.i18n import N_, SOURCE_LOCALE
+from pwa.templating import page_locale, render
+
+# The languages the filter offers: the app's languages, first set and later ones, plus any a
+# service names. A service with interpreters matches every one of them.
+LANGUAGE_CHOICES = ("de", "en", "tr", "ar", "uk", "ru", "pl", "fa", "fr", "ro", "it", "el", "ku")
+
+OPEN_NOW = "now"
+ALWAYS = "always"
+# Translators: choices of the filter "Erreichbar" (when the service can be reached) on the list.
+OPEN_CHOICES = {OPEN_NOW: N_("Jetzt geöffnet"), ALWAYS: N_("Rund um die Uhr")}
+
+# The first lines on the emergency page, in this order; the other nationwide lines follow.
+FIRST_LINES = ("hilfetelefon-frauen",)
+
+
+def now() -> datetime:
+    """The current time in Europe/Berlin."""
+    return datetime.now(BERLIN)
+
+
+def _clock(request: Request) -> datetime:
+    clock: Callable[[], datetime] | None = getattr(request.app.state, "clock", None)
+    return (clock or now)()
+
+
+# -- filters ---------------------------------------------------------------------------------
+
+
+def offers_language(service: Service, code: str) -> bool:
+    """A service offers a language when its people speak it or it arranges interpreters."""
+    return code in service.languages or service.interpreters is True
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filter form's values; an unknown value counts as no filter."""
+
+    city: str = ""
+    kind: str = ""
+    language: str = ""
+    open: str = ""
+
+    @classmethod
+    def from_query(cls, params: Mapping[str, str], languages: tuple[str, ...]) -> "Filters":
+        def pick(name: str, allowed: Any) -> str:
+            value = params.get(name, "")
+            return value if isinstance(value, str) and value in allowed else ""
+
+        return cls(
+            city=pick("city", CITIES),
+            kind=pick("kind", KINDS),
+            language=pick("language", languages),
+            open=pick("open", OPEN_CHOICES),
+        )
+
+    @property
+    def active(self) -> bool:
+        return any((self.city, self.kind, self.language, self.open))
+
+
+def matches(service: Service, filters: Filters, when: datetime) -> bool:
+    """Whether a service passes the filters at ``when`` (the same rules as the browser's)."""
+    if filters.city and filters.city not in service.cities:
+        return False
+    if filters.kind and service.kind != filters.kind:
+        return False
+    if filters.language and not offers_language(service, filters.language):
+        return False
+    if filters.open == ALWAYS and not service.always_open:
+        return False
+    if filters.open == OPEN_NOW and is_open(service, when) is not True:
+        return False
+    return True
+
+
+def language_choices(services: list[Service]) -> tuple[str, ...]:
+    codes = list(LANGUAGE_CHOICES)
+    for service in services:
+        codes += [code for code in service.languages if code not in codes]
+    return tuple(codes)
+
+
+def silent_ways(service: Service) -> list[str]:
+    """The ways to reach a service without speaking on the phone, as German labels."""
+    ways = [CHANNELS[c] for c in ("chat", "app", "email") if c in service.channels]
+    return ways + [ACCESSIBILITY[need] for need in service.accessibility]
+
+
+# -- formatting in the page's language ---------------------------------------------------------
+
+
+class Formatter:
+    """Locale-aware texts for the templates: day names, times, lists, language names."""
+
+    def __init__(self, code: str, gettext: Callable[[str], str] = lambda text: text) -> None:
+        self.code = code
+        self.gettext = gettext
+        self._locale = Locale.parse(code)
+        pattern = self._locale.time_formats["short"].pattern
+        self._skeleton = "hm" if "h" in pattern else "Hm"
+        self._days = get_day_names("wide", locale=code)  # 0 = Monday, as DAYS
+
+    def list(self, items: Any) -> str:
+        items = [str(item) for item in items]
+        return format_list(items, locale=self.code) if items else ""
+
+    def labels(self, values: Any, labels: Mapping[str, str]) -> str:
+        """Translated labels of some model values (target groups, channels, ...) as a list."""
+        return self.list(self.gettext(labels[value]) for value in values if value in labels)
+
+    def language(self, code: str) -> str:
+        """A language's name in the page language."""
+        try:
+            name = Locale.parse(code).get_display_name(self.code) or code
+        except (ValueError, LookupError):
+            return code
+        return name[:1].upper() + name[1:]
+
+    def language_option(self, code: str) -> str:
+        """A language as its speakers write it, and in the page language when that differs."""
+        try:
+            own = Locale.parse(code).get_display_name(code) or code
+        except (ValueError, LookupError):
+            own = code
+        own = own[:1].upper() + own[1:]
+        here = self.language(code)
+        return own if own == here else f"{own} – {here}"
+
+    def languages(self, codes: Any) -> str:
+        return self.list(self.language(code) for code in codes)
+
+    def times(self, opens: str, closes: str) -> str:
+        def parse(hhmm: str) -> time:
+            hours, minutes = (int(part) for part in hhmm.split(":"))
+            return time(hours % 24, minutes)
+
+        return format_interval(parse(opens), parse(closes), self._skeleton, locale=self.code)
+
+    def hours(self, service: Service) -> list[tuple[list[str], str]]:
+        """Opening hours as rows (days, times): days with the same times share a row.
+
+        ``days`` is a list of day names, or an empty list for "every day" (the template says so).
+        """
+        if not isinstance(service.hours, tuple):
+            return []
+        by_day: dict[str, list[str]] = {}
+        for span in service.hours:
+            by_day.setdefault(span.day, []).append(self.times(span.opens, span.closes))
+        rows: list[tuple[list[int], str]] = []
+        for index, day in enumerate(DAYS):
+            if day not in by_day:
+                continue
+            text = ", ".join(by_day[day])
+            for row in rows:
+                if row[1] == text:
+                    row[0].append(index)
+                    break
+            else:
+                rows.append(([index], text))
+        result = []
+        for indices, text in rows:
+            if len(indices) == 7:
+                result.append(([], text))
+            elif len(indices) >= 3 and indices == list(range(indices[0], indices[-1] + 1)):
+                result.append(([f"{self._days[indices[0]]} – {self._days[indices[-1]]}"], text))
+            else:
+                result.append(([self._days[i] for i in indices], text))
+        return result
+
+
+def _formatter(request: Request) -> Formatter:
+    code = page_locale(request)
+    return Formatter(code, request.app.state.templates.translations[code].gettext)
+
+
+def _count_texts(request: Request, total: int) -> list[str]:
+    """The result line for every possible count, so the browser can pick the right plural."""
+    translations = request.app.state.templates.translations[page_locale(request)]
+    # Translators: shown above the list of services when no entry matches the chosen filters.
+    texts = [translations.gettext("Kein Angebot passt zu Ihrer Auswahl.")]
+    for count in range(1, total + 1):
+        # Translators: the number of services the filters show, e.g. "3 Angebote gefunden".
+        text = translations.ngettext("%(count)s Angebot gefunden", "%(count)s Angebote gefunden", count)
+        texts.append(text % {"count": count})
+    return texts
+
+
+def _hours_attribute(service: Service) -> str | Markup:
+    """The hours as the browser filters them: "always", "" (unknown) or compact JSON."""
+    if service.always_open:
+        return ALWAYS
+    if not isinstance(service.hours, tuple):
+        return ""
+    days: dict[str, list[str]] = {}
+    for span in service.hours:
+        days.setdefault(span.day, []).append(str(span))
+    # Safe inside a single-quoted attribute: ' < > & are written as \u escapes.
+    return htmlsafe_json_dumps(days, separators=(",", ":"))
+
+
+# -- pages -----------------------------------------------------------------------------------
 
 
 async def emergency(request: Request) -> Response:
-    directory = request.app.state.directory
-    return render(request, "emergency.html", {"services": directory.services()})
+    services = request.app.state.directory.services()
+    calls = [s for s in services if s.kind == "emergency" and s.phones]
+    lines = [s for s in services if s.nationwide and s.phones and s.kind != "emergency"]
+    lines.sort(key=lambda s: FIRST_LINES.index(s.id) if s.id in FIRST_LINES else len(FIRST_LINES))
+    silent = [
+        s
+        for s in services
+        if s.nationwide and ({"chat", "app"} & set(s.channels) or "sign_language" in s.accessibility)
+    ]
+    silent.sort(key=lambda s: bool(s.phones))  # the ways without a phone first (nora)
+    return render(
+        request,
+        "emergency.html",
+        {
+            "calls": calls,
+            "lines": lines,
+            "silent": silent,
+            "silent_ways": silent_ways,
+            "fmt": _formatter(request),
+            **_labels(),
+        },
+    )
 
 
 async def services(request: Request) -> Response:
     directory = request.app.state.directory
-    return render(request, "services.html", {"services": directory.services()})
+    everything: list[Service] = directory.services()
+    languages = language_choices(everything)
+    filters = Filters.from_query(request.query_params, languages)
+    when = _clock(request)
+    by_kind: dict[str, list[tuple[Service, bool]]] = {}
+    for service in everything:
+        by_kind.setdefault(service.kind, []).append((service, matches(service, filters, when)))
+    # (kind, [(service, shown)], any shown): the page keeps every entry, hiding those filtered out.
+    groups = [(kind, entries, any(shown for _, shown in entries)) for kind, entries in by_kind.items()]
+    shown = sum(visible for _, entries, _ in groups for _, visible in entries)
+    fmt = _formatter(request)
+    return render(
+        request,
+        "services.html",
+        {
+            "groups": groups,
+            "filters": filters,
+            "shown": shown,
+            "count_texts": _count_texts(request, len(everything)),
+            "cities": CITIES,
+            "kinds": [kind for kind in KINDS if any(s.kind == kind for s in everything)],
+            "language_options": [(code, fmt.language_option(code)) for code in languages],
+            "open_choices": OPEN_CHOICES,
+            "hours_attribute": _hours_attribute,
+            "fmt": fmt,
+            **_labels(),
+        },
+    )
 
 
 async def service(request: Request) -> Response:
     found = request.app.state.directory.get(request.path_params["id"])
     if found is None:
         raise HTTPException(status_code=404)
-    return render(request, "service.html", {"service": found})
+    return render(request, "service.html", {"service": found, "fmt": _formatter(request), **_labels()})
 
 
 async def api_services(request: Request) -> Response:
-    return JSONResponse(request.app.state.directory.as_json(), headers={"Cache-Control": "no-cache"})
+    templates = request.app.state.templates
+    code = request.query_params.get("locale") or SOURCE_LOCALE
+    if code not in templates.codes:
+        return JSONResponse(
+            {"error": "unknown locale", "locales": list(templates.codes)},
+            status_code=400,
+            headers={"Cache-Control": "no-cache"},
+        )
+    translate = None if code == SOURCE_LOCALE else (lambda text: templates.gettext(code, text))
+    return JSONResponse(
+        request.app.state.directory.as_json(translate),
+        headers={"Cache-Control": "no-cache", "Content-Language": code},
+    )
+
+
+def _labels() -> dict[str, Any]:
+    """The German labels of the model, for the templates to translate with _()."""
+    return {
+        "kind_labels": KINDS,
+        "area_labels": AREAS,
+        "accessibility_labels": ACCESSIBILITY,
+        "target_group_labels": TARGET_GROUPS,
+        "channel_labels": CHANNELS,
+    }
 
 
 def page_paths(app: object) -> list[str]:

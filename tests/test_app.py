@@ -215,4 +215,20 @@ def test_raw_asgi_paths_and_headers_never_fail(app):
                 status = await call(raw_path, headers)
                 assert status < 500, (raw_path, headers)
 
-    asyncio.run(run_all())
+    # A thread of its own: a browser test earlier in the session may own this thread's event loop.
+    import threading
+
+    errors: list[BaseException] = []
+
+    def runner() -> None:
+        try:
+            asyncio.run(run_all())
+        except BaseException as error:  # noqa: BLE001 - re-raised in the test's thread
+            errors.append(error)
+
+    thread = threading.Thread(target=runner)
+    thread.start()
+    thread.join(timeout=60)
+    assert not thread.is_alive()
+    if errors:
+        raise errors[0]
