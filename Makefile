@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test test-fast extract update check-strings browser bench clean
+.PHONY: serve test test-fast extract update check-strings browser bench icons clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ check-strings: $(STAMP)
 ## bench: speed and size figures
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+## icons: draw the app icons (static/icons/*.png) again from pwa/icons.py
+icons: $(STAMP)
+	$(PY) -m pwa.icons
 
 clean:
 	rm -rf $(VENV) var

@@ -74,9 +74,12 @@ def extract(root: Path = ROOT) -> bool:
 
 def update(root: Path = ROOT, codes: list[str] | None = None) -> list[str]:
     """Merge the template into each enabled language's catalogue (German: the source, filled as is)."""
-    template = read_po(io.StringIO(_pot_path(root).read_text(encoding="utf-8")))
+    template_text = _pot_path(root).read_text(encoding="utf-8")
     written = []
     for code in codes or i18n.enabled_codes(root / "locales"):
+        # A fresh template each time: Catalog.update shares message objects with the template,
+        # so filling the source language would otherwise leak into the next language.
+        template = read_po(io.StringIO(template_text))
         path = _po_path(root, code)
         if path.exists():
             catalog = read_po(io.StringIO(path.read_text(encoding="utf-8")), locale=code)

@@ -12,8 +12,10 @@ from pwa.i18n import SOURCE_LOCALE
 from pwa.settings import ROOT
 from tests.helpers import parse_html
 
-TEXT_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder", "content")
+TEXT_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+\.(?:de|org|com|net)\b")
+_CODES = re.compile(r"^[a-z]{2,3}(?:[ ,]+[a-z]{2,3})*$")  # language codes in data attributes
 # Proper names and terms that stay German in every language (names of laws, places, the network).
 KEPT_IN_GERMAN = [
     "Runder Tisch gegen häusliche Gewalt im Kreis Mettmann",
@@ -28,6 +30,8 @@ KEPT_IN_GERMAN = [
     "Landrätin Dr. Bettina Warnecke",
     "Kreis Mettmann",
     "Monheim am Rhein",
+    "Samsung Internet",
+    "Fachstelle für Gewaltprävention",
 ]
 
 
@@ -36,9 +40,11 @@ def _proper_names(app) -> set[str]:
     for service in app.state.directory.services():
         names.update(filter(None, [service.name, service.operator, service.address]))
         names.update(o.place for o in service.outreach)
+        names.update(service.sources)
     for table in ("events", "materials"):
         for doc in app.state.store.all(table) if table in app.state.store.tables() else []:
             names.update(str(doc.get(k)) for k in ("title", "name", "place") if doc.get(k))
+            names.update(str(source) for source in doc.get("sources") or [])
     return names
 
 
@@ -53,14 +59,15 @@ def _segments(html: str) -> list[str]:
             if text:
                 segments.append(text)
         for name, value in element.attrs.items():
-            if value and (name in TEXT_ATTRIBUTES or name.startswith("data-")) and " " in value.strip():
+            if value and (name in TEXT_ATTRIBUTES or name.startswith("data-")) and " " in value.strip() and not _CODES.match(value.strip()):
                 segments.append(" ".join(value.split()))
     return segments
 
 
 def _is_sentence(text: str, names: set[str]) -> bool:
-    for name in names:
+    for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, " ")
+    text = _ADDRESS.sub(" ", text)
     return len(_WORD.findall(text)) >= 2
 
 

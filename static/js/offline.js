@@ -1,0 +1,79 @@
+// @ts-check
+/**
+ * Offline use: registers the service worker, says once that the app now works offline, and
+ * offers a reload when a new version is ready: never forced, never while she is typing.
+ * Strings come from the status element's data-* attributes. Also holds back the browser's own
+ * install banner; install.js offers installing where she looks for it.
+ */
+
+/** @type {((event: Event) => void)[]} */
+const waiting = [];
+/** @type {Event | null} */
+let installPrompt = null;
+
+addEventListener("beforeinstallprompt", (event) => {
+  event.preventDefault();
+  installPrompt = event;
+  for (const callback of waiting.splice(0)) callback(event);
+});
+
+/** Calls back with the browser's install prompt event once there is one. @param {(event: Event) => void} callback */
+export function whenInstallable(callback) {
+  if (installPrompt) callback(installPrompt);
+  else waiting.push(callback);
+}
+
+/** Whether she is typing: a form field has the focus. @returns {boolean} */
+function typing() {
+  const active = document.activeElement;
+  return active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ||
+    active instanceof HTMLSelectElement || (active instanceof HTMLElement && active.isContentEditable);
+}
+
+/** Shows a short note in the status element. @param {HTMLElement} element @param {(Node | string)[]} parts */
+function say(element, ...parts) {
+  const note = document.createElement("p");
+  note.className = "note";
+  note.append(...parts);
+  element.replaceChildren(note);
+}
+
+/** @param {HTMLElement} element the footer's status element (role="status") */
+export function init(element) {
+  const workers = navigator.serviceWorker;
+  if (!workers) return;
+  const first = !workers.controller;
+  let reloading = false;
+  workers.addEventListener("controllerchange", () => {
+    if (reloading) location.reload();
+    else if (first) say(element, element.dataset.ready || "");
+  });
+
+  /** Offers the waiting version, as soon as no form field has the focus. @param {ServiceWorkerRegistration} registration */
+  const offer = (registration) => {
+    if (typing()) {
+      document.addEventListener("focusout", () => setTimeout(offer, 0, registration), { once: true });
+      return;
+    }
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button--secondary";
+    button.textContent = element.dataset.reload || "";
+    button.addEventListener("click", () => {
+      reloading = true;
+      if (registration.waiting) registration.waiting.postMessage("skip-waiting");
+      else location.reload();
+    });
+    say(element, element.dataset.update || "", " ", button);
+  };
+
+  workers.register("/service-worker.js", { scope: "/" }).then((registration) => {
+    if (registration.waiting && workers.controller) offer(registration);
+    registration.addEventListener("updatefound", () => {
+      const next = registration.installing;
+      next?.addEventListener("statechange", () => {
+        if (next.state === "installed" && workers.controller) offer(registration);
+      });
+    });
+  }, () => {});
+}
