@@ -134,14 +134,14 @@ SECTIONS: tuple[Section, ...] = (
         title=N_("Wenn Gewalt passiert"),
         guidance=N_(
             "Ihre Sicherheit geht vor. Wenn Sie in Gefahr sind, rufen Sie die 110. Gehen Sie, wenn "
-            "es geht, in einen Raum mit Ausgang und bleiben Sie nahe an der Tür. Verletzungen "
-            "können vertraulich dokumentiert werden, auch ohne Anzeige."
+            "es geht, in einen Raum mit Ausgang und bleiben Sie nahe an der Tür. Spuren von "
+            "Gewalt können vertraulich gesichert werden, auch ohne Anzeige."
         ),
         fields=(
             Field("violence.warning-signs", N_("Woran ich merke, dass es gefährlich wird")),
             Field("violence.what-i-do", N_("Was ich dann tue")),
         ),
-        directory=("police", "fire-ambulance", "hilfetelefon-frauen"),
+        directory=("police", "fire-ambulance", "hilfetelefon-frauen", "anonyme-spurensicherung"),
     ),
     Section(
         id="leaving",
@@ -195,15 +195,11 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
-def _bag() -> Section:
-    return next(section for section in SECTIONS if section.own_items)
-
-
 async def plan(request: Request) -> Response:
     directory = request.app.state.directory
-    # A service missing from the directory (or without a number) is left out, never invented.
-    help_numbers = {
-        section.id: [s for s in map(directory.get, section.directory) if s is not None and s.phones]
+    # A service missing from the directory is left out; numbers come only from its data.
+    help_services = {
+        section.id: [s for s in map(directory.get, section.directory) if s is not None]
         for section in SECTIONS
     }
     return render(
@@ -211,8 +207,7 @@ async def plan(request: Request) -> Response:
         "plan.html",
         {
             "sections": SECTIONS,
-            "bag": _bag(),
-            "help_numbers": help_numbers,
+            "help_services": help_services,
             "min_passphrase": MIN_PASSPHRASE,
         },
     )
