@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from pwa import catalogue
+from pwa.i18n import enabled_codes
 from pwa.settings import ROOT
 
 
@@ -57,10 +58,16 @@ def test_check_fails_on_fuzzy(project: Path):
 
 
 def _add_string_translated(project: Path, template: str, msgid: str, msgstr: str) -> None:
+    """Adds a string and translates it in every language; English gets `msgstr`."""
     (project / "templates" / "new.html").write_text(template, encoding="utf-8")
     catalogue.extract(project)
     catalogue.update(project)
     _edit_en(project, f'msgid "{msgid}"\nmsgstr ""', f'msgid "{msgid}"\nmsgstr "{msgstr}"')
+    for code in enabled_codes(project / "locales"):
+        if code not in ("de", "en"):
+            po = project / "locales" / code / "LC_MESSAGES" / "messages.po"
+            text = po.read_text(encoding="utf-8")
+            po.write_text(text.replace(f'msgid "{msgid}"\nmsgstr ""', f'msgid "{msgid}"\nmsgstr "{msgid}"'), encoding="utf-8")
 
 
 def test_check_accepts_matching_placeholders(project: Path):
