@@ -22,56 +22,25 @@ A refused command writes nothing.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from pwa.about_data import EVENTS, TABLES, period, validate, validate_all
-from pwa.store import Store, load_yaml
+from pwa.maintenance import Refused, database_path, read_entry, read_file, refuse_invalid, run, to_yaml
+from pwa.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = {table: ROOT / "data" / f"{table}.yaml" for table in TABLES}
-DEFAULT_DB = ROOT / "var" / "db.json"
 
-
-class Refused(Exception):
-    """Bad input or an impossible change: the message goes to stderr, nothing is written."""
-
-    def __init__(self, *lines: str) -> None:
-        super().__init__("\n".join(lines))
-        self.lines = lines
 
 
 def main(table: str, argv: list[str] | None = None) -> int:
     if table not in TABLES:
         print(f"error: {table!r} is not one of {', '.join(TABLES)}", file=sys.stderr)
         return 2
-    parser = _parser(table)
-    try:
-        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    except SystemExit as stop:  # argparse exits on --help and on wrong usage
-        return stop.code if isinstance(stop.code, int) else 2
-    try:
-        store = Store(_database(args.db), {table: SEEDS[table]})
-        return int(args.run(store, table, args))
-    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    except Refused as refused:
-        for line in refused.lines:
-            print(f"error: {line}", file=sys.stderr)
-        return 1
-    except (OSError, ValueError) as problem:  # e.g. an unreadable or hand-broken database
-        print(f"error: {problem}", file=sys.stderr)
-        return 1
-
-
-def _database(option: str | None) -> Path:
-    return Path(option or os.environ.get("DATABASE_PATH") or DEFAULT_DB)
+    return run(_parser(table), argv, lambda args: args.run(Store(database_path(args.db), {table: SEEDS[table]}), table, args))
 
 
 def _parser(table: str) -> argparse.ArgumentParser:
@@ -136,13 +105,13 @@ def _show(store: Store, table: str, args: argparse.Namespace) -> int:
     doc = store.get(table, args.id)
     if doc is None:
         raise Refused(f"{args.id}: no entry with this id in {table}")
-    print(_yaml(doc), end="")
+    print(to_yaml(doc), end="")
     return 0
 
 
 def _add(store: Store, table: str, args: argparse.Namespace) -> int:
-    doc = _read_entry(args.file)
-    _refuse_invalid(validate(table, doc))
+    doc = read_entry(args.file)
+    refuse_invalid(validate(table, doc))
     with store.transaction(table) as docs:
         if doc["id"] in docs:
             raise Refused(f"{doc['id']}: id: an entry with this id exists in {table}; use edit to change it")
@@ -152,14 +121,14 @@ def _add(store: Store, table: str, args: argparse.Namespace) -> int:
 
 
 def _edit(store: Store, table: str, args: argparse.Namespace) -> int:
-    changes = _read_entry(args.file)
+    changes = read_entry(args.file)
     if changes.get("id", args.id) != args.id:
         raise Refused(f"{args.id}: id: cannot be changed; add the entry anew and remove this one")
     with store.transaction(table) as docs:
         if args.id not in docs:
             raise Refused(f"{args.id}: no entry with this id in {table}")
         changed = {**docs[args.id], **changes}
-        _refuse_invalid(validate(table, changed))
+        refuse_invalid(validate(table, changed))
         docs[args.id] = changed
     print(f"changed {args.id}: {', '.join(sorted(changes)) or 'nothing'}")
     return 0
@@ -177,45 +146,9 @@ def _validate(store: Store, table: str, args: argparse.Namespace) -> int:
         docs = store.all(table)
         where = f"{table} in the database"
     else:
-        read = _read(args.file)
+        read = read_file(args.file)
         docs = read if isinstance(read, list) else [read]
         where = args.file
-    _refuse_invalid(validate_all(table, docs))
+    refuse_invalid(validate_all(table, docs))
     print(f"{where}: {len(docs)} entries, all valid")
     return 0
-
-
-# -- input and output ----------------------------------------------------------------------
-
-
-def _read(name: str) -> Any:
-    """A YAML or JSON file (by its ending; "-" is standard input, read as YAML)."""
-    try:
-        if name == "-":
-            return load_yaml(sys.stdin.read())
-        path = Path(name)
-        if path.suffix.lower() == ".json":
-            return json.loads(path.read_text(encoding="utf-8"))
-        return load_yaml(path)
-    except FileNotFoundError:
-        raise Refused(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise Refused(f"{name}: is a folder, not a file") from None
-    except (yaml.YAMLError, ValueError) as problem:
-        raise Refused(f"{name}: cannot be read: {problem}") from None
-
-
-def _read_entry(name: str) -> dict[str, Any]:
-    doc = _read(name)
-    if not isinstance(doc, dict):
-        raise Refused(f"{name}: must hold one entry, a mapping of fields")
-    return doc
-
-
-def _refuse_invalid(errors: list[str]) -> None:
-    if errors:
-        raise Refused(*errors)
-
-
-def _yaml(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

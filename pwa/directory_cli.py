@@ -23,54 +23,23 @@ A refused command writes nothing.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from pwa.directory import BERLIN, TABLE, validate, validate_all
-from pwa.store import Store, load_yaml
+from pwa.maintenance import Refused, database_path, read_entry, read_file, refuse_invalid, run, to_yaml
+from pwa.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "directory.yaml"
-DEFAULT_DB = ROOT / "var" / "db.json"
 
-
-class Refused(Exception):
-    """Bad input or an impossible change: the message goes to stderr, nothing is written."""
-
-    def __init__(self, *lines: str) -> None:
-        super().__init__("\n".join(lines))
-        self.lines = lines
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
-    try:
-        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
-    except SystemExit as stop:  # argparse exits on --help and on wrong usage
-        return stop.code if isinstance(stop.code, int) else 2
-    try:
-        store = Store(_database(args.db), {TABLE: SEED})
-        return args.run(store, args)
-    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    except Refused as refused:
-        for line in refused.lines:
-            print(f"error: {line}", file=sys.stderr)
-        return 1
-    except (OSError, ValueError) as problem:  # e.g. an unreadable or hand-broken database
-        print(f"error: {problem}", file=sys.stderr)
-        return 1
-
-
-def _database(option: str | None) -> Path:
-    return Path(option or os.environ.get("DATABASE_PATH") or DEFAULT_DB)
+    return run(_parser(), argv, lambda args: args.run(Store(database_path(args.db), {TABLE: SEED}), args))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -145,13 +114,13 @@ def _show(store: Store, args: argparse.Namespace) -> int:
     doc = store.get(TABLE, args.id)
     if doc is None:
         raise Refused(f"{args.id}: no entry with this id")
-    print(_yaml(doc), end="")
+    print(to_yaml(doc), end="")
     return 0
 
 
 def _add(store: Store, args: argparse.Namespace) -> int:
-    doc = _read_entry(args.file)
-    _refuse_invalid(validate(doc))
+    doc = read_entry(args.file)
+    refuse_invalid(validate(doc))
     with store.transaction(TABLE) as docs:
         if doc["id"] in docs:
             raise Refused(f"{doc['id']}: id: an entry with this id exists; use edit to change it")
@@ -161,14 +130,14 @@ def _add(store: Store, args: argparse.Namespace) -> int:
 
 
 def _edit(store: Store, args: argparse.Namespace) -> int:
-    changes = _read_entry(args.file)
+    changes = read_entry(args.file)
     if changes.get("id", args.id) != args.id:
         raise Refused(f"{args.id}: id: cannot be changed; add the entry anew and remove this one")
     with store.transaction(TABLE) as docs:
         if args.id not in docs:
             raise Refused(f"{args.id}: no entry with this id")
         changed = {**docs[args.id], **changes}
-        _refuse_invalid(validate(changed))
+        refuse_invalid(validate(changed))
         docs[args.id] = changed
     print(f"changed {args.id}: {', '.join(sorted(changes)) or 'nothing'}")
     return 0
@@ -182,15 +151,15 @@ def _remove(store: Store, args: argparse.Namespace) -> int:
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
-    docs = _read(args.file)
-    _refuse_invalid(validate_all(docs))
+    docs = read_file(args.file)
+    refuse_invalid(validate_all(docs))
     store.replace_all(TABLE, docs)
     print(f"imported {len(docs)} entries")
     return 0
 
 
 def _export(store: Store, args: argparse.Namespace) -> int:
-    text = _yaml(store.all(TABLE))
+    text = to_yaml(store.all(TABLE))
     if args.file is None or args.file == "-":
         sys.stdout.write(text)
     else:
@@ -201,7 +170,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
 
 def _validate(store: Store, args: argparse.Namespace) -> int:
     docs = store.all(TABLE)
-    _refuse_invalid(validate_all(docs))
+    refuse_invalid(validate_all(docs))
     print(f"{len(docs)} entries, all valid")
     return 0
 
@@ -214,7 +183,7 @@ def _confirm(store: Store, args: argparse.Namespace) -> int:
         if args.id not in docs:
             raise Refused(f"{args.id}: no entry with this id")
         changed = {**docs[args.id], "checked": day.isoformat()}
-        _refuse_invalid(validate(changed))
+        refuse_invalid(validate(changed))
         docs[args.id] = changed
     print(f"confirmed {args.id} on {day.isoformat()}")
     return 0
@@ -245,37 +214,3 @@ def _months_before(day: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
-
-
-# -- input and output ----------------------------------------------------------------------
-
-
-def _read(name: str) -> Any:
-    """A YAML or JSON file (by its ending; "-" is standard input, read as YAML)."""
-    try:
-        if name == "-":
-            return load_yaml(sys.stdin.read())
-        path = Path(name)
-        if path.suffix.lower() == ".json":
-            return json.loads(path.read_text(encoding="utf-8"))
-        return load_yaml(path)
-    except FileNotFoundError:
-        raise Refused(f"{name}: no such file") from None
-    except (yaml.YAMLError, ValueError) as problem:
-        raise Refused(f"{name}: cannot be read: {problem}") from None
-
-
-def _read_entry(name: str) -> dict[str, Any]:
-    doc = _read(name)
-    if not isinstance(doc, dict):
-        raise Refused(f"{name}: must hold one entry, a mapping of fields")
-    return doc
-
-
-def _refuse_invalid(errors: list[str]) -> None:
-    if errors:
-        raise Refused(*errors)
-
-
-def _yaml(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)

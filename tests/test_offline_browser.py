@@ -9,7 +9,6 @@ import socket
 import threading
 import time
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import re
 
-import pytest
 
 from pwa.app import all_page_paths
 from tests.helpers import parse_html
