@@ -10,7 +10,8 @@ from tests.conftest import PHONE
 from tests.helpers import axe_violations
 
 pytestmark = pytest.mark.browser
-ARTEFACTS = Path(__file__).resolve().parent.parent / "test-results" / "rtl"
+# Not under test-results/, which pytest-playwright empties at the start of every run.
+ARTEFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "rtl"
 
 OVERFLOW_SCRIPT = """() => {
   const width = document.documentElement.clientWidth;
