@@ -9,7 +9,8 @@ JSON of ``/api/services`` (:meth:`Directory.as_json`), one object per service, s
 
 ==================  ==========================================================================
 ``id``              slug, also in ``/{locale}/services/{id}``
-``name``            proper name, never translated
+``name``            the name in German, as the service calls itself; never translated
+``display_name``    the name in the requested language (German name kept where it helps)
 ``operator``        who runs it, or null
 ``kind``            one of :data:`KINDS` (``emergency``, ``hotline``, ``police``, ...)
 ``kind_label``      the kind's name in the page language
@@ -299,6 +300,7 @@ class Service:
         return {
             "id": self.id,
             "name": self.name,
+            "display_name": t(self.name),
             "operator": self.operator,
             "kind": self.kind,
             "kind_label": t(self.kind_label),
@@ -740,6 +742,14 @@ class Directory:
 # -- translation -------------------------------------------------------------------------
 
 
+# Shown to translators beside every service name.
+NAME_NOTE = (
+    "The name of a help service, as a heading. Say in your language what it is; where it is the "
+    "German name of an institution, keep that name in brackets so she can find it, e.g. "
+    "\"Women's counselling service (Allgemeine Frauenberatungsstelle)\". Leave brand names as they are."
+)
+
+
 def extract_seed(
     fileobj: Any,
     keywords: Any,
@@ -769,12 +779,15 @@ def _texts(node: yaml.Node, entry: str | None, path: str) -> Iterator[tuple[int,
         for key, value in node.value:
             field = f"{path}.{key.value}" if path else key.value
             if (
-                key.value in TEXT_FIELDS
+                (key.value in TEXT_FIELDS or (key.value == "name" and not path))
                 and isinstance(value, yaml.ScalarNode)
                 and value.tag == "tag:yaml.org,2002:str"
                 and value.value.strip()
                 and value.value.strip() not in CITIES
             ):
-                yield value.start_mark.line + 1, None, value.value.strip(), [f"{entry}: {field}"]
+                comments = [f"{entry}: {field}"]
+                if field == "name":
+                    comments.append(NAME_NOTE)
+                yield value.start_mark.line + 1, None, value.value.strip(), comments
             elif isinstance(value, (yaml.SequenceNode, yaml.MappingNode)):
                 yield from _texts(value, entry, field)

@@ -81,14 +81,18 @@ def fixed_clock(app):
 def test_every_service_page_renders_in_every_language(client, app):
     services = app.state.directory.services()
     assert len(services) == len(load_seed(SEED))
+    translated_names = 0
     for code in app.state.templates.codes:
         for service in services:
+            translated_names += app.state.templates.gettext(code, service.name) != service.name
             response = client.get(f"/{code}/services/{service.id}")
             assert response.status_code == 200, (code, service.id)
             main = main_of(response.text)
-            assert main.find("h1").text == service.name
+            # The heading is the name in the page's language (German: the name itself).
+            assert main.find("h1").text == app.state.templates.gettext(code, service.name)
             backs = [a for a in main.find_all("a") if a.attrs.get("href") == f"/{code}/services"]
             assert backs, "no way back to the list"
+    assert translated_names > len(services), "service names should read in the page's language"
 
 
 def test_unknown_service_is_a_404(client):
