@@ -59,3 +59,30 @@ def test_root_redirect_follows_browser_language(browser, live_server):
         page.goto(live_server + "/")
         assert page.url == live_server + expected, locale
         context.close()
+
+
+CLS_RECORDER = """
+window.__shifts = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts += entry.value;
+}).observe({type: 'layout-shift', buffered: true});
+"""
+
+
+@pytest.mark.parametrize("dismissed", [False, True])
+def test_pages_do_not_jump_while_loading(context, live_server, dismissed):
+    """The first-visit note and the scripts change nothing that pushes the page around."""
+    context.add_init_script(CLS_RECORDER)
+    if dismissed:
+        context.add_init_script("localStorage.setItem('wegweiser.firstVisitNoteDismissed', '1')")
+    page = context.new_page()
+    page.set_viewport_size(PHONE)
+    shifts = {}
+    for path in ("/de/", "/de/services", "/ar/plan", "/en/emergency"):
+        page.goto(live_server + path)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        note_shown = page.locator("[data-module=first-visit-note]").is_visible()
+        assert note_shown is (not dismissed), path
+        shifts[path] = round(page.evaluate("window.__shifts"), 3)
+    assert all(value < 0.05 for value in shifts.values()), shifts

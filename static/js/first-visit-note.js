@@ -28,6 +28,7 @@ export function init(note) {
       // storage blocked (private mode in some browsers): it is hidden for this page only
     }
     note.hidden = true;
+    document.documentElement.classList.remove("first-visit");
     // The button is gone: carry on from the start of the page's content.
     const main = document.getElementById("main");
     if (main) main.focus();
