@@ -1,7 +1,9 @@
-"""Speed and size figures: page weights, server throughput and latency, quick-exit timing.
+"""Speed and size figures: page weights, server throughput and latency, quick-exit timing,
+and Lighthouse scores.
 
 Run with `make bench`. Prints figures; it asserts nothing (the budgets are tests).
 Throughput uses wrk when installed (`apt-get install wrk`), else a small Python client.
+Lighthouse runs when installed in bench/ (`cd bench && npm install`).
 """
 
 from __future__ import annotations
@@ -132,6 +134,35 @@ def quick_exit_timing(base: str) -> None:
         print("no figures recorded")
 
 
+def lighthouse(base: str) -> None:
+    print("\n## Lighthouse (mobile, simulated slow 4G)")
+    binary = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+    chromium = os.environ.get("CHROMIUM_PATH", "/usr/lib/chromium/chromium")
+    if not binary.exists():
+        print("not installed: cd bench && npm install")
+        return
+    import json
+
+    for path in ("/de/", "/de/services", "/de/plan", "/ar/plan", "/en/emergency"):
+        with tempfile.NamedTemporaryFile(suffix=".json") as report:
+            subprocess.run(
+                [str(binary), base + path, "--output=json", f"--output-path={report.name}", "--quiet",
+                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking"],
+                env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, check=False, timeout=180,
+            )
+            try:
+                result = json.loads(Path(report.name).read_text() or "{}")
+            except json.JSONDecodeError:
+                result = {}
+        if not result.get("categories"):
+            print(f"{path}: no result")
+            continue
+        scores = ", ".join(f"{k} {round(v['score'] * 100)}" for k, v in result["categories"].items())
+        audits = result["audits"]
+        print(f"{path}: {scores}; FCP {audits['first-contentful-paint']['displayValue']}, "
+              f"LCP {audits['largest-contentful-paint']['displayValue']}, CLS {audits['cumulative-layout-shift']['displayValue']}")
+
+
 def main() -> None:
     scratch = Path(tempfile.mkdtemp())
     port = free_port()
@@ -151,6 +182,7 @@ def main() -> None:
         page_weights(base, app)
         throughput(base, app)
         quick_exit_timing(base)
+        lighthouse(base)
     finally:
         server.terminate()
         server.wait(timeout=10)
