@@ -28,7 +28,7 @@ from typing import Any
 
 
 from pwa.about_data import EVENTS, TABLES, period, validate, validate_all
-from pwa.maintenance import Refused, database_path, read_entry, read_file, refuse_invalid, run, to_yaml
+from pwa.maintenance import Refused, command_parser, database_path, read_entry, read_file, refuse_invalid, run, to_yaml
 from pwa.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,23 +45,9 @@ def main(table: str, argv: list[str] | None = None) -> int:
 
 def _parser(table: str) -> argparse.ArgumentParser:
     what = "events" if table == EVENTS else "materials"
-    parser = argparse.ArgumentParser(
-        prog=f"python -m pwa {table}",
-        description=f"Keep the Runder Tisch's {what} true.",
-        epilog=__doc__.split("\n\n", 2)[2] if __doc__ else None,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    parser, command = command_parser(
+        f"python -m pwa {table}", f"Keep the Runder Tisch's {what} true.", __doc__.split("\n\n", 2)[2] if __doc__ else None
     )
-    parser.add_argument("--db", metavar="PATH", help="the database file (default: $DATABASE_PATH or var/db.json)")
-    # --db also after the command; SUPPRESS keeps it from resetting a --db given before it.
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def command(name: str, run: Any, help: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, parents=[common], help=help, description=help)
-        sub.set_defaults(run=run)
-        return sub
-
     command("list", _list, "every entry")
     command("show", _show, "one entry as YAML").add_argument("id")
     command("add", _add, "add one entry from a YAML or JSON file").add_argument("file")

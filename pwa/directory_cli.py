@@ -26,11 +26,10 @@ import argparse
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 
 from pwa.directory import BERLIN, TABLE, validate, validate_all
-from pwa.maintenance import Refused, database_path, read_entry, read_file, refuse_invalid, run, to_yaml
+from pwa.maintenance import Refused, command_parser, database_path, read_entry, read_file, refuse_invalid, run, to_yaml
 from pwa.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,24 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m pwa directory",
-        description="Keep the help directory true.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "--db", metavar="PATH", help="the database file (default: $DATABASE_PATH or var/db.json)"
-    )
-    # --db also after the command; SUPPRESS keeps it from resetting a --db given before it.
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def command(name: str, run: Any, help: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, parents=[common], help=help, description=help)
-        sub.set_defaults(run=run)
-        return sub
-
+    parser, command = command_parser("python -m pwa directory", "Keep the help directory true.")
     command("list", _list, "every entry: id, kind, date confirmed, name")
     command("show", _show, "one entry as YAML").add_argument("id")
     command("add", _add, "add one entry from a YAML or JSON file").add_argument("file")

@@ -29,6 +29,28 @@ class Refused(Exception):
         self.lines = lines
 
 
+Register = Callable[[str, Callable[..., int], str], argparse.ArgumentParser]
+
+
+def command_parser(prog: str, description: str, epilog: str | None = None) -> tuple[argparse.ArgumentParser, Register]:
+    """A parser with --db (before or after the command) and a function that adds a command."""
+    parser = argparse.ArgumentParser(
+        prog=prog, description=description, epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--db", metavar="PATH", help="the database file (default: $DATABASE_PATH or var/db.json)")
+    # --db also after the command; SUPPRESS keeps it from resetting a --db given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, run: Callable[..., int], help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=help, description=help)
+        sub.set_defaults(run=run)
+        return sub
+
+    return parser, command
+
+
 def database_path(option: str | None) -> Path:
     return Path(option or os.environ.get("DATABASE_PATH") or DEFAULT_DB)
 
