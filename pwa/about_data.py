@@ -39,14 +39,11 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from pwa.i18n import N_
 from pwa.store import SeedLoader, Store
 
 log = logging.getLogger(__name__)
 
-
-def N_(message: str) -> str:
-    """Marks a German text for the gettext catalogue; it is translated where it is shown."""
-    return message
 
 
 EVENTS = "events"

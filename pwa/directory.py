@@ -62,18 +62,11 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 import yaml
 
+from pwa.i18n import N_
 from pwa.store import Store, SeedLoader
 
 log = logging.getLogger(__name__)
 
-
-def N_(message: str) -> str:
-    """Marks a German text for the gettext catalogue; it is translated where it is shown.
-
-    The same no-op marker as pwa.i18n.N_, defined here so the model and the maintainers'
-    command line do not load the web layer.
-    """
-    return message
 
 
 TABLE = "services"
