@@ -6,6 +6,7 @@ so it changes only when a string changes; `check` fails when it is stale.
 
 from __future__ import annotations
 
+import gettext
 import io
 import re
 import shutil
@@ -14,9 +15,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
+from babel.plural import PluralRule, to_gettext
 
 from pwa import i18n
 from pwa.settings import ROOT
@@ -34,6 +37,10 @@ OPTIONS_MAP = {"templates/**.html": {"trimmed": "true", "extensions": "jinja2.ex
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w*)\}")
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b")
+# The counts on which a catalogue's plural rule must agree with CLDR's, and CLDR's order of the
+# categories, which is the order of a catalogue's plural forms.
+PLURAL_COUNTS = range(1001)
+_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 
 
 def _pot_path(root: Path) -> Path:
@@ -42,6 +49,46 @@ def _pot_path(root: Path) -> Path:
 
 def _po_path(root: Path, code: str) -> Path:
     return root / "locales" / code / "LC_MESSAGES" / "messages.po"
+
+
+def _cldr_categories(code: str) -> tuple[PluralRule, list[str], list[str]]:
+    """CLDR's rule for a language, the category of each count, and the categories counts use."""
+    rule = Locale.parse(code).plural_form
+    categories = [rule(n) for n in PLURAL_COUNTS]
+    return rule, categories, [c for c in _CATEGORIES if c in categories]
+
+
+def plural_forms_problem(code: str, nplurals: int, expression: str) -> str:
+    """How a catalogue's Plural-Forms disagree with CLDR's rules for its language ("" if they agree)."""
+    _, categories, used = _cldr_categories(code)
+    if nplurals != len(used):
+        return f"nplurals={nplurals}, but CLDR has {len(used)} ({', '.join(used)})"
+    try:
+        form_of = gettext.c2py(expression)
+    except (ValueError, SyntaxError) as error:
+        return f"the plural expression cannot be read ({error})"
+    for n, category in zip(PLURAL_COUNTS, categories):
+        if form_of(n) != used.index(category):
+            return f"{n} gets form {form_of(n)}, but CLDR says {category!r}, form {used.index(category)}"
+    return ""
+
+
+def plural_forms_header(code: str) -> str:
+    """The Plural-Forms header for a language, written from CLDR's rules (not Babel's gettext table)."""
+    rule, _, used = _cldr_categories(code)
+    rules = {tag: text for tag, text in rule.rules.items() if tag in used}
+    if "other" not in used:
+        # Whole numbers never take CLDR's "other" (it is for fractions): the last form takes its place.
+        rules.pop(used[-1])
+    header = to_gettext(PluralRule(rules))
+    # Whole numbers have no visible fraction digits: drop the conditions that are always true.
+    for always_true in (" && ((0 == 0))", "((0 == 0)) && "):
+        header = header.replace(always_true, "")
+    nplurals, _, expression = header.partition("; plural=")
+    problem = plural_forms_problem(code, int(nplurals.removeprefix("nplurals=")), expression.rstrip(";"))
+    if problem:
+        raise ValueError(f"no Plural-Forms for {code!r} from CLDR: {problem}")
+    return header
 
 
 def build_template(root: Path = ROOT) -> Catalog:
@@ -85,6 +132,7 @@ def update(root: Path = ROOT, codes: list[str] | None = None) -> list[str]:
             catalog = read_po(io.StringIO(path.read_text(encoding="utf-8")), locale=code)
         else:
             catalog = Catalog(locale=code, project=PROJECT, version=None, charset="utf-8", fuzzy=False)
+            catalog.mime_headers = [("Plural-Forms", plural_forms_header(code))]
         # No guesses from similar strings: a wrong guess in a crisis is worse than a gap.
         catalog.update(template, no_fuzzy_matching=True)
         catalog.obsolete.clear()
@@ -109,12 +157,13 @@ class LocaleReport:
     missing: list[str] = field(default_factory=list)
     fuzzy: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
+    plural_forms: str = ""
     msgfmt: str = ""
     review: str = ""
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.fuzzy or self.mismatched or self.msgfmt)
+        return not (self.missing or self.fuzzy or self.mismatched or self.plural_forms or self.msgfmt)
 
 
 def _signature(text: str) -> tuple[list[str], list[str]]:
@@ -154,6 +203,9 @@ def check_locale(root: Path, code: str) -> LocaleReport:
                 break
         else:
             report.translated += 1
+    problem = plural_forms_problem(code, catalog.num_plurals, catalog.plural_expr)
+    if problem:
+        report.plural_forms = f"{problem}; from CLDR: {plural_forms_header(code)}"
     msgfmt = shutil.which("msgfmt")
     if msgfmt:
         with tempfile.TemporaryDirectory() as scratch:
@@ -185,9 +237,15 @@ def check(root: Path = ROOT) -> tuple[bool, str]:
             f"{code:8} {report.translated:>5}/{report.total:<4} {len(report.missing):>8} "
             f"{len(report.fuzzy):>6} {len(report.mismatched):>9}  {report.review}"
         )
-        for kind, items in (("missing", report.missing), ("fuzzy", report.fuzzy), ("placeholders or markup differ", report.mismatched)):
+        if report.plural_forms:
+            lines.append(f"  {code}: Plural-Forms differ from CLDR: {report.plural_forms}")
+        for kind, items in (
+            ("missing", report.missing),
+            ("fuzzy", report.fuzzy),
+            ("placeholders or markup differ", report.mismatched),
+        ):
             for item in items[:10]:
-                lines.append(f"  {code}: {kind}: {item[:80]!r}")
+                lines.append(f"  {code}: {kind}: {item[:110]!r}")
             if len(items) > 10:
                 lines.append(f"  {code}: ... and {len(items) - 10} more {kind}")
         if report.msgfmt:

@@ -4,6 +4,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from babel.messages.plurals import get_plural
+from babel.messages.pofile import read_po
 
 from pwa import catalogue
 from pwa.i18n import enabled_codes
@@ -103,3 +105,59 @@ def test_update_fills_the_source_language_as_is(project: Path):
     assert 'msgid "Ein ganz neuer Satz"\nmsgstr "Ein ganz neuer Satz"' in de
     ok, report = catalogue.check(project)
     assert not ok and "Ein ganz neuer Satz" in report  # English still needs it
+
+
+def _po(project: Path, code: str) -> Path:
+    return project / "locales" / code / "LC_MESSAGES" / "messages.po"
+
+
+def _header(path: Path) -> tuple[int, str]:
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return catalog.num_plurals, catalog.plural_expr
+
+
+def test_plural_forms_of_every_catalogue_agree_with_cldr():
+    for code in enabled_codes(ROOT / "locales"):
+        nplurals, expression = _header(_po(ROOT, code))
+        assert catalogue.plural_forms_problem(code, nplurals, expression) == "", code
+
+
+@pytest.mark.parametrize(
+    "code, wrong, reason",
+    [
+        # Babel's built-in table: one form for Turkish and Persian, where CLDR has two.
+        ("tr", "nplurals=1; plural=0;", "nplurals=1, but CLDR has 2"),
+        # Arabic with forms 4 and 5 swapped: 11 to 99 would get the form for 100.
+        ("ar", "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=0 && n%100<=2 ? 4 : 5);", "11 gets form 5"),
+        # Persian takes the singular for 0 as well.
+        ("fa", "nplurals=2; plural=(n != 1);", "0 gets form 1"),
+    ],
+)
+def test_check_fails_on_plural_forms_that_differ_from_cldr(project: Path, code: str, wrong: str, reason: str):
+    po = _po(project, code)
+    text = po.read_text(encoding="utf-8")
+    current = next(line for line in text.splitlines() if line.startswith('"Plural-Forms:'))
+    # The header may run over two lines; replace the whole declaration.
+    start = text.index(current)
+    end = text.index('\\n"\n', start) + len('\\n"\n')
+    po.write_text(text[:start] + f'"Plural-Forms: {wrong}\\n"\n' + text[end:], encoding="utf-8")
+    ok, report = catalogue.check(project)
+    assert not ok
+    assert f"{code}: Plural-Forms differ from CLDR: {reason}" in report
+
+
+@pytest.mark.parametrize("code", ["de", "en", "tr", "ar", "uk", "ru", "pl", "fa", "it", "el", "fr", "ro", "ku", "cy", "ga", "ja"])
+def test_headers_written_from_cldr_agree_with_cldr(code: str):
+    nplurals, _, expression = catalogue.plural_forms_header(code).partition("; plural=")
+    assert catalogue.plural_forms_problem(code, int(nplurals.removeprefix("nplurals=")), expression.rstrip(";")) == ""
+
+
+def test_a_new_catalogue_starts_with_cldr_plural_forms_not_babels_table(project: Path):
+    assert get_plural("tr")[0] == 1  # the built-in table the old headers came from
+    shutil.rmtree(project / "locales" / "tr")
+    catalogue.update(project, ["tr", "ku"])
+    for code in ("tr", "ku"):
+        nplurals, expression = _header(_po(project, code))
+        assert nplurals == 2, code
+        assert catalogue.plural_forms_problem(code, nplurals, expression) == "", code

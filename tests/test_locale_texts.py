@@ -1,0 +1,52 @@
+"""What the translated pages say: plural forms that fit their numbers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from babel.messages.pofile import read_po
+
+from pwa.settings import ROOT
+from tests.helpers import parse_html
+
+# The label before a list of sources, by the number of sources (as a native speaker writes it).
+SOURCES_LABEL = {
+    "de": {1: "Quelle:", 2: "Quellen:", 3: "Quellen:"},
+    "tr": {1: "Kaynak:", 2: "Kaynaklar:", 3: "Kaynaklar:"},
+    "fa": {1: "منبع:", 2: "منابع:", 3: "منابع:"},
+    "ar": {1: "المصدر:", 2: "المصدران:", 3: "المصادر:"},
+}
+# The directory's result line: Arabic says one and two without the number, takes the plural
+# for 3 to 10 and the singular (accusative) for 11 to 99.
+RESULT_LINE = {
+    "ar": {1: "تم العثور على خدمة واحدة", 2: "تم العثور على خدمتين", 3: "تم العثور على 3 خدمات", 11: "تم العثور على 11 خدمةً"},
+    "tr": {1: "1 hizmet bulundu", 3: "3 hizmet bulundu"},
+    "fa": {1: "1 خدمت پیدا شد", 3: "3 خدمت پیدا شد"},
+}
+
+
+def _catalog(code: str):
+    with (ROOT / "locales" / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle, locale=code)
+
+
+@pytest.mark.parametrize("code", sorted(SOURCES_LABEL))
+def test_sources_label_takes_the_form_of_its_number(client, code: str):
+    seen = set()
+    for page in ("about", "info/professionals", "info/rights"):
+        document = parse_html(client.get(f"/{code}/{page}").text)
+        for paragraph in document.find_all("p", class_="sources"):
+            count = len(paragraph.find_all("bdi"))
+            label = paragraph.text_parts[0].split()[0]
+            assert label == SOURCES_LABEL[code][count], (page, count)
+            seen.add(count)
+    assert seen == {1, 2, 3}  # the pages still show one, two and three sources
+
+
+@pytest.mark.parametrize("code", sorted(RESULT_LINE))
+def test_directory_result_line_takes_the_form_of_its_number(client, code: str):
+    document = parse_html(client.get(f"/{code}/services").text)
+    lines = json.loads(next(e for e in document.iter() if "data-counts" in e.attrs).attrs["data-counts"])
+    for count, expected in RESULT_LINE[code].items():
+        assert lines[count] == expected, count
