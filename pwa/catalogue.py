@@ -41,6 +41,10 @@ _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b")
 # categories, which is the order of a catalogue's plural forms.
 PLURAL_COUNTS = range(1001)
 _CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+# Right-to-left catalogues wrap German legal citations in a direction isolate (or <bdi>), so
+# "§ 34a PolG NRW" keeps its order inside Arabic or Persian text.
+_ISOLATE = re.compile("[\u2066\u2067\u2068][^\u2066-\u2069]*\u2069|<bdi\\b[^>]*>.*?</bdi>", re.S)
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def _pot_path(root: Path) -> Path:
@@ -89,6 +93,19 @@ def plural_forms_header(code: str) -> str:
     if problem:
         raise ValueError(f"no Plural-Forms for {code!r} from CLDR: {problem}")
     return header
+
+
+def isolate_problems(text: str) -> list[str]:
+    """The legal citations ("§ 2 GewSchG") of a right-to-left text that sit outside a direction isolate."""
+    inside = [(m.start(), m.end()) for m in _ISOLATE.finditer(text)]
+    problems = []
+    for position in (m.start() for m in re.finditer("§+", text)):
+        span = next(((start, end) for start, end in inside if start < position < end), None)
+        if span is None:
+            problems.append(text[max(0, position - 20):position + 20])
+        elif _RTL_LETTER.search(text[span[0]:span[1]]):
+            problems.append(text[span[0]:span[1]])
+    return problems
 
 
 def build_template(root: Path = ROOT) -> Catalog:
@@ -158,12 +175,13 @@ class LocaleReport:
     fuzzy: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
     plural_forms: str = ""
+    isolates: list[str] = field(default_factory=list)
     msgfmt: str = ""
     review: str = ""
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.fuzzy or self.mismatched or self.plural_forms or self.msgfmt)
+        return not (self.missing or self.fuzzy or self.mismatched or self.plural_forms or self.isolates or self.msgfmt)
 
 
 def _signature(text: str) -> tuple[list[str], list[str]]:
@@ -180,6 +198,7 @@ def check_locale(root: Path, code: str) -> LocaleReport:
         return report
     template = read_po(io.StringIO(_pot_path(root).read_text(encoding="utf-8")))
     catalog = read_po(io.StringIO(path.read_text(encoding="utf-8")), locale=code)
+    entries: list[tuple[list[str], list[str]]] = []
     for source in template:
         if not source.id:
             continue
@@ -203,9 +222,12 @@ def check_locale(root: Path, code: str) -> LocaleReport:
                 break
         else:
             report.translated += 1
+            entries.append((ids, strings))
     problem = plural_forms_problem(code, catalog.num_plurals, catalog.plural_expr)
     if problem:
         report.plural_forms = f"{problem}; from CLDR: {plural_forms_header(code)}"
+    if Locale.parse(code).text_direction == "rtl":
+        report.isolates = [found for _, strings in entries for string in strings for found in isolate_problems(string)]
     msgfmt = shutil.which("msgfmt")
     if msgfmt:
         with tempfile.TemporaryDirectory() as scratch:
@@ -243,6 +265,7 @@ def check(root: Path = ROOT) -> tuple[bool, str]:
             ("missing", report.missing),
             ("fuzzy", report.fuzzy),
             ("placeholders or markup differ", report.mismatched),
+            ("§ outside a direction isolate", report.isolates),
         ):
             for item in items[:10]:
                 lines.append(f"  {code}: {kind}: {item[:110]!r}")

@@ -161,3 +161,29 @@ def test_a_new_catalogue_starts_with_cldr_plural_forms_not_babels_table(project:
         nplurals, expression = _header(_po(project, code))
         assert nplurals == 2, code
         assert catalogue.plural_forms_problem(code, nplurals, expression) == "", code
+
+
+def test_check_fails_on_a_legal_citation_outside_a_direction_isolate(project: Path):
+    po = _po(project, "ar")
+    text = po.read_text(encoding="utf-8")
+    cited = "\u2066§\u00a02\u00a0GewSchG\u2069"
+    assert cited in text
+    po.write_text(text.replace(cited, cited[1:-1]), encoding="utf-8")
+    ok, report = catalogue.check(project)
+    assert not ok and "ar: § outside a direction isolate: " in report
+
+
+@pytest.mark.parametrize(
+    "text, problems",
+    [
+        ("(\u2066§ 2 GewSchG\u2069).", 0),
+        ("\u2068§ 214 FamFG\u2069 و<bdi>§ 4 GewSchG</bdi>", 0),
+        ("(§ 2 GewSchG).", 1),
+        ("\u2066§ 2 GewSchG\u2069 و § 4 GewSchG", 1),
+        # The translation of the law's name belongs after the isolate, not inside it.
+        ("\u2066§§ 1 و2 و4 GewSchG\u2069", 1),
+        ("لا شيء هنا", 0),
+    ],
+)
+def test_isolate_problems(text: str, problems: int):
+    assert len(catalogue.isolate_problems(text)) == problems

@@ -1,4 +1,5 @@
-"""What the translated pages say: plural forms that fit their numbers."""
+"""What the translated pages say: plural forms that fit their numbers, and German legal
+citations that keep their order in right-to-left text."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import json
 import pytest
 from babel.messages.pofile import read_po
 
+from pwa import catalogue
+from pwa.app import all_page_paths
+from pwa.i18n import enabled_codes
 from pwa.settings import ROOT
-from tests.helpers import parse_html
+from tests.helpers import Element, parse_html
 
 # The label before a list of sources, by the number of sources (as a native speaker writes it).
 SOURCES_LABEL = {
@@ -50,3 +54,38 @@ def test_directory_result_line_takes_the_form_of_its_number(client, code: str):
     lines = json.loads(next(e for e in document.iter() if "data-counts" in e.attrs).attrs["data-counts"])
     for count, expected in RESULT_LINE[code].items():
         assert lines[count] == expected, count
+
+
+def _has_bdi_ancestor(element: Element) -> bool:
+    node: Element | None = element
+    while node is not None:
+        if node.tag == "bdi":
+            return True
+        node = node.parent
+    return False
+
+
+@pytest.mark.parametrize("code", [c for c in ("ar", "fa") if c in enabled_codes(ROOT / "locales")])
+def test_every_legal_citation_on_a_right_to_left_page_sits_in_an_isolate(app, client, code: str):
+    citations = 0
+    outside: dict[str, list[str]] = {}
+    for path in all_page_paths(app, code):
+        for element in parse_html(client.get(path).text).iter():
+            for part in element.text_parts:
+                if "§" not in part:
+                    continue
+                citations += part.count("§")
+                if not _has_bdi_ancestor(element) and catalogue.isolate_problems(part):
+                    outside.setdefault(path, []).extend(catalogue.isolate_problems(part))
+    assert not outside, outside
+    assert citations >= 10  # the rights page alone cites the law more than ten times
+
+
+@pytest.mark.parametrize("code", ["ar", "fa"])
+def test_every_legal_citation_in_a_right_to_left_catalogue_sits_in_an_isolate(code: str):
+    outside = []
+    for message in _catalog(code):
+        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        for string in strings:
+            outside.extend(catalogue.isolate_problems(string))
+    assert not outside, outside
