@@ -21,7 +21,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 from babel.plural import PluralRule, to_gettext
 
-from pwa import i18n
+from pwa import i18n, terminology
 from pwa.settings import ROOT
 
 PROJECT = "Wegweiser Kreis Mettmann"
@@ -176,12 +176,15 @@ class LocaleReport:
     mismatched: list[str] = field(default_factory=list)
     plural_forms: str = ""
     isolates: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
     msgfmt: str = ""
     review: str = ""
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.fuzzy or self.mismatched or self.plural_forms or self.isolates or self.msgfmt)
+        return not (
+            self.missing or self.fuzzy or self.mismatched or self.plural_forms or self.isolates or self.terms or self.msgfmt
+        )
 
 
 def _signature(text: str) -> tuple[list[str], list[str]]:
@@ -228,6 +231,7 @@ def check_locale(root: Path, code: str) -> LocaleReport:
         report.plural_forms = f"{problem}; from CLDR: {plural_forms_header(code)}"
     if Locale.parse(code).text_direction == "rtl":
         report.isolates = [found for _, strings in entries for string in strings for found in isolate_problems(string)]
+    report.terms = terminology.problems(terminology.read_table(root / "TRANSLATING.md"), code, entries)
     msgfmt = shutil.which("msgfmt")
     if msgfmt:
         with tempfile.TemporaryDirectory() as scratch:
@@ -251,13 +255,13 @@ def check(root: Path = ROOT) -> tuple[bool, str]:
     if not pot.exists() or pot.read_text(encoding="utf-8") != current:
         ok = False
         lines.append("locales/messages.pot is stale: run `python -m pwa i18n extract`")
-    lines.append(f"{'locale':8} {'translated':>10} {'missing':>8} {'fuzzy':>6} {'mismatch':>9}  review")
+    lines.append(f"{'locale':8} {'translated':>10} {'missing':>8} {'fuzzy':>6} {'mismatch':>9} {'terms':>6}  review")
     for code in i18n.enabled_codes(root / "locales"):
         report = check_locale(root, code) if pot.exists() else LocaleReport(code, missing=["(no template)"])
         ok = ok and report.ok
         lines.append(
             f"{code:8} {report.translated:>5}/{report.total:<4} {len(report.missing):>8} "
-            f"{len(report.fuzzy):>6} {len(report.mismatched):>9}  {report.review}"
+            f"{len(report.fuzzy):>6} {len(report.mismatched):>9} {len(report.terms):>6}  {report.review}"
         )
         if report.plural_forms:
             lines.append(f"  {code}: Plural-Forms differ from CLDR: {report.plural_forms}")
@@ -266,6 +270,7 @@ def check(root: Path = ROOT) -> tuple[bool, str]:
             ("fuzzy", report.fuzzy),
             ("placeholders or markup differ", report.mismatched),
             ("§ outside a direction isolate", report.isolates),
+            ("key term", report.terms),
         ):
             for item in items[:10]:
                 lines.append(f"  {code}: {kind}: {item[:110]!r}")

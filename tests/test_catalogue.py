@@ -31,6 +31,7 @@ def project(tmp_path: Path) -> Path:
     """A copy of the parts of the project the check reads."""
     for name in ("pwa", "templates", "data", "locales"):
         shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "TRANSLATING.md", tmp_path / "TRANSLATING.md")
     return tmp_path
 
 
@@ -187,3 +188,23 @@ def test_check_fails_on_a_legal_citation_outside_a_direction_isolate(project: Pa
 )
 def test_isolate_problems(text: str, problems: int):
     assert len(catalogue.isolate_problems(text)) == problems
+
+
+def test_check_fails_when_a_key_term_is_left_out(project: Path):
+    po = _po(project, "ru")
+    text = po.read_text(encoding="utf-8")
+    old = 'msgid "Passphrase ändern"\nmsgstr "Изменить парольную фразу"'
+    assert old in text
+    po.write_text(text.replace(old, 'msgid "Passphrase ändern"\nmsgstr "Изменить пароль"'), encoding="utf-8")
+    ok, report = catalogue.check(project)
+    assert not ok and "ru: key term: 'Passphrase = парольная фраза, but not in: Passphrase ändern'" in report
+
+
+def test_check_fails_when_a_language_has_no_key_terms_table(project: Path):
+    guide = project / "TRANSLATING.md"
+    text = guide.read_text(encoding="utf-8")
+    start = text.index("### Polski (`pl`)")
+    end = text.index("### ", start + 4)
+    guide.write_text(text[:start] + text[end:], encoding="utf-8")
+    ok, report = catalogue.check(project)
+    assert not ok and "pl: key term: \"TRANSLATING.md has no term for 'Wegweiser' in the 'pl' table\"" in report
