@@ -1,16 +1,17 @@
-"""What the translated pages say: plural forms that fit their numbers, and German legal
-citations that keep their order in right-to-left text."""
+"""What the translated pages say: plural forms that fit their numbers, the app's name she can
+search for, and German legal citations that keep their order in right-to-left text."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from babel.messages.pofile import read_po
 
 from pwa import catalogue
 from pwa.app import all_page_paths
-from pwa.i18n import enabled_codes
+from pwa.i18n import SOURCE_LOCALE, enabled_codes
 from pwa.settings import ROOT
 from tests.helpers import Element, parse_html
 
@@ -54,6 +55,21 @@ def test_directory_result_line_takes_the_form_of_its_number(client, code: str):
     lines = json.loads(next(e for e in document.iter() if "data-counts" in e.attrs).attrs["data-counts"])
     for count, expected in RESULT_LINE[code].items():
         assert lines[count] == expected, count
+
+
+def test_advice_to_remember_the_name_keeps_the_german_name_with_the_translation_in_brackets(client):
+    german = "Wegweiser Kreis Mettmann"
+    for code in enabled_codes(ROOT / "locales"):
+        document = parse_html(client.get(f"/{code}/safety").text)
+        advice = [p.text for p in document.find_all("p") if german in p.text]
+        assert advice, code
+        if code == SOURCE_LOCALE:
+            continue
+        name = _catalog(code).get(german).string
+        assert name and name != german, code
+        # The German name in the language's quotation marks, then the translated name in brackets.
+        pattern = re.escape(german) + r"\W{1,2}\s*\(" + re.escape(name) + r"\)"
+        assert any(re.search(pattern, text) for text in advice), (code, advice)
 
 
 def _has_bdi_ancestor(element: Element) -> bool:
