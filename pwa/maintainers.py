@@ -46,7 +46,7 @@ from pwa.settings import Settings
 from pwa.store import Store, load_yaml
 
 Doc = dict[str, Any]
-Command = Callable[[Store, "Maintained", argparse.Namespace], int]
+Command = Callable[[Store, "Maintained", argparse.Namespace], None]  # refuses by raising Refused
 Register = Callable[[str, Command, str], argparse.ArgumentParser]
 
 
@@ -81,7 +81,8 @@ def main(name: str, argv: list[str] | None = None) -> int:
     def command(args: argparse.Namespace) -> int:
         settings = Settings.from_env()
         path = Path(args.db) if args.db else settings.database_path
-        return int(args.run(Store(path, {table: settings.seeds[table]}), maintained, args))
+        args.run(Store(path, {table: settings.seeds[table]}), maintained, args)
+        return 0
 
     return run(_parser(name, maintained), argv, command)
 
@@ -179,7 +180,7 @@ def to_yaml(data: Any) -> str:
 # -- the commands every collection has -----------------------------------------------------
 
 
-def _list(store: Store, maintained: Maintained, args: argparse.Namespace) -> int:
+def _list(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     docs = store.all(maintained.records.table)
     if maintained.order is not None:
         docs.sort(key=maintained.order)
@@ -187,18 +188,16 @@ def _list(store: Store, maintained: Maintained, args: argparse.Namespace) -> int
         print(maintained.line(doc))
     if not docs:
         print(f"no {maintained.records.table}", file=sys.stderr)
-    return 0
 
 
-def _show(store: Store, maintained: Maintained, args: argparse.Namespace) -> int:
+def _show(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     doc = store.get(maintained.records.table, args.id)
     if doc is None:
         raise Refused(f"{args.id}: no entry with this id")
     print(to_yaml(doc), end="")
-    return 0
 
 
-def _add(store: Store, maintained: Maintained, args: argparse.Namespace) -> int:
+def _add(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     doc = read_entry(args.file)
     refuse_invalid(maintained.records.validate(doc))
     with store.transaction(maintained.records.table) as docs:
@@ -206,16 +205,14 @@ def _add(store: Store, maintained: Maintained, args: argparse.Namespace) -> int:
             raise Refused(f"{doc['id']}: id: an entry with this id exists; use edit to change it")
         docs[doc["id"]] = doc
     print(f"added {doc['id']}")
-    return 0
 
 
-def _edit(store: Store, maintained: Maintained, args: argparse.Namespace) -> int:
+def _edit(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     changes = read_entry(args.file)
     if changes.get("id", args.id) != args.id:
         raise Refused(f"{args.id}: id: cannot be changed; add the entry anew and remove this one")
     _change(store, maintained, args.id, changes)
     print(f"changed {args.id}: {', '.join(sorted(changes)) or 'nothing'}")
-    return 0
 
 
 def _change(store: Store, maintained: Maintained, entry_id: str, changes: Doc) -> None:
@@ -228,14 +225,13 @@ def _change(store: Store, maintained: Maintained, entry_id: str, changes: Doc) -
         docs[entry_id] = changed
 
 
-def _remove(store: Store, maintained: Maintained, args: argparse.Namespace) -> int:
+def _remove(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     if not store.remove(maintained.records.table, args.id):
         raise Refused(f"{args.id}: no entry with this id")
     print(f"removed {args.id}")
-    return 0
 
 
-def _validate(store: Store, maintained: Maintained, args: argparse.Namespace) -> int:
+def _validate(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     if args.file is None:
         docs = store.all(maintained.records.table)
         where = f"{maintained.records.table} in the database"
@@ -245,25 +241,22 @@ def _validate(store: Store, maintained: Maintained, args: argparse.Namespace) ->
         where = args.file
     refuse_invalid(maintained.records.validate_all(docs))
     print(f"{where}: {len(docs)} entries, all valid")
-    return 0
 
 
-def _import(store: Store, maintained: Maintained, args: argparse.Namespace) -> int:
+def _import(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     docs = read_file(args.file)
     refuse_invalid(maintained.records.validate_all(docs))
     store.replace_all(maintained.records.table, docs)
     print(f"imported {len(docs)} entries")
-    return 0
 
 
-def _export(store: Store, maintained: Maintained, args: argparse.Namespace) -> int:
+def _export(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     text = to_yaml(store.all(maintained.records.table))
     if args.file is None or args.file == "-":
         sys.stdout.write(text)
     else:
         Path(args.file).write_text(text, encoding="utf-8")
         print(f"exported to {args.file}")
-    return 0
 
 
 # -- the directory's own: confirmation by phone --------------------------------------------
@@ -292,16 +285,15 @@ def _months(text: str) -> int:
     return int(text)
 
 
-def _confirm(store: Store, maintained: Maintained, args: argparse.Namespace) -> int:
+def _confirm(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     day = args.date or clock.today()
     if day > clock.today():
         raise Refused(f"{args.id}: checked: {day.isoformat()} is in the future")
     _change(store, maintained, args.id, {"checked": day.isoformat()})
     print(f"confirmed {args.id} on {day.isoformat()}")
-    return 0
 
 
-def _stale(store: Store, maintained: Maintained, args: argparse.Namespace) -> int:
+def _stale(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     cutoff = _months_before(clock.today(), args.months).isoformat()
     found = 0
     for doc in store.all(maintained.records.table):
@@ -314,7 +306,6 @@ def _stale(store: Store, maintained: Maintained, args: argparse.Namespace) -> in
             continue
         found += 1
     print(f"{found} entries to confirm" if found else "every entry is confirmed", file=sys.stderr)
-    return 0
 
 
 def _months_before(day: date, months: int) -> date:
@@ -339,10 +330,9 @@ def _event_line(doc: Doc) -> str:
 
 def _event_order(doc: Doc) -> tuple[str, str]:
     try:
-        first = period(doc.get("date", ""))[0].isoformat()
+        return period(doc.get("date", ""))[0].isoformat(), str(doc.get("id", ""))
     except ValueError:
-        first = ""
-    return first, str(doc.get("id", ""))
+        return "", str(doc.get("id", ""))
 
 
 def _material_line(doc: Doc) -> str:
