@@ -32,14 +32,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if ok else 1
         print("usage: python -m pwa i18n extract|update|check", file=sys.stderr)
         return 2
-    if command == "directory":
-        from pwa import directory_cli
+    if command in ("directory", "events", "materials"):
+        from pwa import maintainers
 
-        return directory_cli.main(args)
-    if command in ("events", "materials"):
-        from pwa import about_cli
-
-        return about_cli.main(command, args)
+        return maintainers.main(command, args)
     print(__doc__)
     return 0 if command == "help" else 2
 

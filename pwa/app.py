@@ -12,6 +12,8 @@ from starlette.routing import BaseRoute, Mount, Route, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from pwa import directory_pages, info, offline, pages, safety, safety_plan
+from pwa.about_data import EVENT_RECORDS, MATERIAL_RECORDS
+from pwa.collection import Collection
 from pwa.directory import Directory
 from pwa.headers import SecurityHeadersMiddleware
 from pwa.settings import Settings
@@ -93,4 +95,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.templates = templates
     app.state.store = store
     app.state.directory = Directory(store)
+    app.state.events = Collection(store, EVENT_RECORDS)
+    app.state.materials = Collection(store, MATERIAL_RECORDS)
     return app

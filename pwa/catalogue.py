@@ -1,5 +1,8 @@
 """Translator tasks: extract the strings, update the catalogues, check them.
 
+Strings come from the Python code, the templates and the seed files in data/ (the texts their
+record types mark, see :func:`extract_seed`).
+
 The template locales/messages.pot is written without locations and without a creation date,
 so it changes only when a string changes; `check` fails when it is stale.
 """
@@ -7,6 +10,7 @@ so it changes only when a string changes; `check` fails when it is stale.
 from __future__ import annotations
 
 import gettext
+import importlib
 import io
 import re
 import shutil
@@ -14,26 +18,33 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Iterator, Mapping
 
+import yaml
 from babel import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 from babel.plural import PluralRule, to_gettext
 
-from pwa import i18n, terminology
+from pwa import i18n, records, terminology
 from pwa.settings import ROOT
+from pwa.store import SeedLoader
 
 PROJECT = "Wegweiser Kreis Mettmann"
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "pgettext": ((1, "c"), 2)}
 METHOD_MAP = [
     ("pwa/**.py", "python"),
     ("templates/**.html", "jinja2"),
-    ("data/events.yaml", "pwa.about_data:extract_seed"),
-    ("data/materials.yaml", "pwa.about_data:extract_seed"),
-    ("data/*.yaml", "pwa.directory:extract_seed"),
+    ("data/*.yaml", "pwa.catalogue:extract_seed"),
 ]
-OPTIONS_MAP = {"templates/**.html": {"trimmed": "true", "extensions": "jinja2.ext.i18n"}}
+OPTIONS_MAP = {
+    "templates/**.html": {"trimmed": "true", "extensions": "jinja2.ext.i18n"},
+    # The record type of each seed file: its fields say which texts users read.
+    "data/directory.yaml": {"record": "pwa.directory_model:Service"},
+    "data/events.yaml": {"record": "pwa.about_data:Event"},
+    "data/materials.yaml": {"record": "pwa.about_data:Material"},
+}
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w*)\}")
 _TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b")
@@ -106,6 +117,48 @@ def isolate_problems(text: str) -> list[str]:
         elif _RTL_LETTER.search(text[span[0]:span[1]]):
             problems.append(text[span[0]:span[1]])
     return problems
+
+
+def extract_seed(
+    fileobj: Any,
+    keywords: Any,
+    comment_tags: Any,
+    options: Mapping[str, Any],
+) -> Iterator[tuple[int, str | None, str, list[str]]]:
+    """Babel extractor for the seed files: every text users read, as its record type says.
+
+    ``options["record"]`` names the record type ("module:Class"); its fields marked as texts
+    (:func:`pwa.records.seed_texts`), at any depth (``phones.label``), are extracted. A translator
+    comment names the entry and the field, with the field's hint and note; proper names are kept.
+    """
+    module, _, name = options["record"].partition(":")
+    texts = records.seed_texts(getattr(importlib.import_module(module), name))
+    root = yaml.compose(fileobj, Loader=SeedLoader)  # noqa: S506 - a safe loader
+    if isinstance(root, yaml.SequenceNode):
+        for item in root.value:
+            if isinstance(item, yaml.MappingNode):
+                ids = [v.value for k, v in item.value if k.value == "id" and isinstance(v, yaml.ScalarNode)]
+                yield from _seed_texts(item, texts, ids[0] if ids else "?", "")
+
+
+def _seed_texts(
+    node: yaml.Node, texts: Mapping[str, Mapping[str, Any]], entry: str, path: str
+) -> Iterator[tuple[int, None, str, list[str]]]:
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _seed_texts(item, texts, entry, path)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            field = f"{path}.{key.value}" if path else key.value
+            text = texts.get(field)
+            if text is None:
+                if any(name.startswith(field + ".") for name in texts):
+                    yield from _seed_texts(value, texts, entry, field)
+                continue
+            message = value.value.strip() if isinstance(value, yaml.ScalarNode) else ""
+            if value.tag == "tag:yaml.org,2002:str" and message and message not in text["keep"]:
+                comment = f"{entry}: {field}" + (f" ({text['hint']})" if text["hint"] else "")
+                yield value.start_mark.line + 1, None, message, [comment, *filter(None, [text["note"]])]
 
 
 def build_template(root: Path = ROOT) -> Catalog:

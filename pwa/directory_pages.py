@@ -22,10 +22,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from pwa.clock import BERLIN
 from pwa.directory import (
     ACCESSIBILITY,
     AREAS,
-    BERLIN,
     CHANNELS,
     CITIES,
     DAYS,

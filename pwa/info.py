@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from pwa import about_data
+from pwa import about_data, clock, records
 from pwa.i18n import N_
 from pwa.templating import page_locale, render
 
@@ -171,14 +171,14 @@ RUNDER_TISCH_SOURCES = (
 
 def today(request: Request) -> date:
     """Today in Europe/Berlin; tests set ``app.state.today`` to a function for a fixed clock."""
-    clock = getattr(request.app.state, "today", None)
-    return clock() if clock is not None else about_data.today_in_berlin()
+    fixed = getattr(request.app.state, "today", None)
+    return fixed() if fixed is not None else clock.today()
 
 
 def partial_date(value: str, code: str) -> str:
     """A partial ISO date in the page's language: a day, "November 2025", or a year."""
-    first = about_data.period(value)[0]
-    kind = about_data.precision(value)
+    first = records.period(value)[0]
+    kind = records.precision(value)
     if kind == "day":
         return format_date(first, format="long", locale=code)
     if kind == "month":
@@ -225,12 +225,11 @@ async def info_topic(request: Request) -> Response:
 
 
 async def about(request: Request) -> Response:
-    store = request.app.state.store
     code = page_locale(request)
-    upcoming, past = about_data.split_events(about_data.load_events(store), today(request))
+    upcoming, past = about_data.split_events(request.app.state.events.all(), today(request))
     materials = [
         {"material": m, "languages": [language_name(language, code) for language in m.languages]}
-        for m in about_data.load_materials(store)
+        for m in request.app.state.materials.all()
     ]
     context = {
         "upcoming": [_event_view(e, code) for e in upcoming],

@@ -1,18 +1,22 @@
-"""The events and materials model: partial dates, validation, the archive split, the seeds."""
+"""The events and materials model: validation, the archive split, the seeds, their texts.
+
+Partial dates and the checks both share: test_records.py.
+"""
 
 from __future__ import annotations
 
 import io
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from pwa import about_data
-from pwa.about_data import Event, period, split_events, validate, validate_all
+from pwa import about_data, clock
+from pwa.about_data import EVENT_RECORDS, MATERIAL_RECORDS, Event, split_events, validate_event, validate_material
+from pwa.catalogue import extract_seed
+from pwa.settings import ROOT
 from pwa.store import load_seed
 
-ROOT = Path(__file__).resolve().parent.parent
+RECORDS = {"events": EVENT_RECORDS, "materials": MATERIAL_RECORDS}
 
 EVENT = {
     "id": "fachtag-2027",
@@ -33,38 +37,19 @@ MATERIAL = {
 }
 
 
-@pytest.mark.parametrize(
-    ("value", "first", "last"),
-    [
-        ("2025-11", date(2025, 11, 1), date(2025, 11, 30)),
-        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
-        ("2026", date(2026, 1, 1), date(2026, 12, 31)),
-        ("2026-02-14", date(2026, 2, 14), date(2026, 2, 14)),
-    ],
-)
-def test_a_partial_date_covers_its_whole_period(value, first, last):
-    assert period(value) == (first, last)
-
-
-@pytest.mark.parametrize("value", ["2026-13", "2026-02-30", "26-02-14", "2026-2-14", "14.02.2026", "", None, 2026])
-def test_not_a_date(value):
-    with pytest.raises(ValueError):
-        period(value)
-
-
 def test_the_seeds_are_valid_and_name_their_sources():
     for table in about_data.TABLES:
         docs = load_seed(ROOT / "data" / f"{table}.yaml")
         assert docs, table
-        assert validate_all(table, docs) == []
+        assert RECORDS[table].validate_all(docs) == []
         assert all(doc["sources"] for doc in docs)
 
 
 def test_valid_entries_pass():
-    assert validate("events", EVENT) == []
-    assert validate("events", {**EVENT, "date": "2027-05", "end_date": "2027-06", "link": "https://example.org/a?b=1"}) == []
-    assert validate("materials", MATERIAL) == []
-    assert validate("materials", {**MATERIAL, "languages": []}) == []
+    assert validate_event(EVENT) == []
+    assert validate_event({**EVENT, "date": "2027-05", "end_date": "2027-06", "link": "https://example.org/a?b=1"}) == []
+    assert validate_material(MATERIAL) == []
+    assert validate_material({**MATERIAL, "languages": []}) == []
 
 
 @pytest.mark.parametrize(
@@ -87,28 +72,26 @@ def test_valid_entries_pass():
     ],
 )
 def test_each_problem_names_the_entry_and_the_field(change, expected):
-    errors = validate("events", {**EVENT, **change})
+    errors = validate_event({**EVENT, **change})
     assert any(error.startswith(expected) for error in errors), errors
 
 
 def test_a_missing_event_date_and_material_problems():
     doc = dict(EVENT)
     del doc["date"]
-    assert validate("events", doc) == ["fachtag-2027: date: missing"]
-    assert validate("materials", {**MATERIAL, "languages": "de"})[0].startswith("flyer-2027: languages:")
-    assert validate("materials", {**MATERIAL, "languages": ["de", "de"]}) == ["flyer-2027: languages: a language is named twice"]
-    assert validate("materials", {**MATERIAL, "kind": "film"})[0].startswith("flyer-2027: kind: 'film'")
-    assert validate("materials", {**MATERIAL, "date": "2027"})[0].startswith("flyer-2027: date: unknown field")
-    assert validate("events", ["not", "a", "mapping"]) == ["entry: must be a mapping of fields"]
-    with pytest.raises(ValueError):
-        validate("people", EVENT)
+    assert validate_event(doc) == ["fachtag-2027: date: missing"]
+    assert validate_material({**MATERIAL, "languages": "de"})[0].startswith("flyer-2027: languages:")
+    assert validate_material({**MATERIAL, "languages": ["de", "de"]}) == ["flyer-2027: languages: a language is named twice"]
+    assert validate_material({**MATERIAL, "kind": "film"})[0].startswith("flyer-2027: kind: 'film'")
+    assert validate_material({**MATERIAL, "date": "2027"})[0].startswith("flyer-2027: date: unknown field")
+    assert validate_event(["not", "a", "mapping"]) == ["entry: must be a mapping of fields"]
 
 
 def test_a_whole_table_reports_repeated_ids_and_positions():
-    errors = validate_all("events", [EVENT, EVENT, {**EVENT, "id": None}])
+    errors = EVENT_RECORDS.validate_all([EVENT, EVENT, {**EVENT, "id": None}])
     assert "fachtag-2027: id: used by more than one entry" in errors
     assert "entry 3: id: missing" in errors
-    assert validate_all("events", {"id": "x"}) == ["the file must be a list of entries"]
+    assert EVENT_RECORDS.validate_all({"id": "x"}) == ["the file must be a list of entries"]
 
 
 def test_split_upcoming_soonest_first_archive_newest_first():
@@ -120,12 +103,12 @@ def test_split_upcoming_soonest_first_archive_newest_first():
 
 
 def test_today_defaults_to_berlin():
-    assert isinstance(about_data.today_in_berlin(), date)
+    assert isinstance(clock.today(), date)
 
 
 def test_the_extractor_yields_titles_descriptions_and_places():
     text = (ROOT / "data" / "events.yaml").read_text(encoding="utf-8")
-    found = list(about_data.extract_seed(io.StringIO(text), None, None, {}))
+    found = list(extract_seed(io.StringIO(text), None, None, {"record": "pwa.about_data:Event"}))
     messages = [message for _, _, message, _ in found]
     assert "Plakataktion zum SOS-Handzeichen" in messages
     assert "digital" in messages

@@ -7,7 +7,8 @@ from datetime import datetime
 
 import pytest
 
-from pwa.directory import BERLIN, is_open
+from pwa.clock import BERLIN
+from pwa.directory import is_open
 from tests.conftest import PHONE
 from tests.helpers import axe_violations
 

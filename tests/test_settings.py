@@ -26,3 +26,11 @@ def test_environment_overrides():
 def test_quick_exit_must_be_https():
     with pytest.raises(ValueError):
         Settings.from_env({"QUICK_EXIT_URL": "javascript:alert(1)"})
+
+
+def test_every_maintained_collection_has_its_seed_file():
+    from pwa.maintainers import COLLECTIONS
+
+    seeds = Settings.from_env({}).seeds
+    assert {maintained.records.table for maintained in COLLECTIONS.values()} == set(seeds)
+    assert all(path.is_file() for path in seeds.values())

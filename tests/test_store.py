@@ -16,9 +16,8 @@ import pytest
 from tinydb import Query
 
 import pwa.store as store_module
+from pwa.settings import ROOT
 from pwa.store import Store
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""The maintainers' command line for events and materials: every success and every refusal."""
+"""The maintainers' command line, for events and materials: every success and every refusal.
+
+The directory's own commands and its refusals: test_maintainers_directory.py.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import pytest
 import yaml
 
 from pwa import __main__ as entry
-from pwa.about_cli import main
+from pwa.maintainers import main
 from pwa.store import Store
 
 NEW = {
@@ -245,3 +248,45 @@ def test_the_named_task_dispatches_here(table, db, capsys, monkeypatch):
 def test_an_unknown_table(table, capsys):
     assert main("people", ["list"]) == 2
     assert "'people' is not one of" in capsys.readouterr().err
+
+
+# -- what every collection has, the directory included ---------------------------------------
+
+
+def test_export_and_import_round_trip(table, db, tmp_path, capsys):
+    seeded(table, db, capsys)
+    exported = tmp_path / "export.yaml"
+    assert run(table, db, "export", str(exported)) == 0
+    assert f"exported to {exported}" in capsys.readouterr().out
+    before = Store(db, {}).all(table)
+    assert run(table, db, "remove", SEEDED[table]) == 0
+    assert run(table, db, "import", str(exported)) == 0
+    assert f"imported {len(before)} entries" in capsys.readouterr().out
+    assert Store(db, {}).all(table) == before
+    assert run(table, db, "export") == 0
+    assert yaml.safe_load(capsys.readouterr().out) == before
+
+
+def test_import_refuses_a_bad_entry_and_writes_nothing(table, db, tmp_path, capsys):
+    before = seeded(table, db, capsys)
+    change, message = BROKEN[table]
+    bad = write(tmp_path, "all.yaml", [NEW[table], {**NEW[table], **change, "id": "other"}, NEW[table]])
+    assert run(table, db, "import", str(bad)) == 1
+    err = capsys.readouterr().err
+    assert message.replace(NEW[table]["id"], "other") in err
+    assert f"{NEW[table]['id']}: id: used by more than one entry" in err
+    assert run(table, db, "import", str(write(tmp_path, "one.yaml", NEW[table]))) == 1
+    assert "must be a list of entries" in capsys.readouterr().err
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["directory", "events", "materials"])
+def test_every_collection_has_every_command(table, name, capsys):
+    assert main(name, ["--help"]) == 0
+    out = capsys.readouterr().out
+    commands = out.split("positional arguments:", 1)[1].split("options:", 1)[0].split()
+    for command in ("list", "show", "add", "edit", "remove", "validate", "import", "export"):
+        assert command in commands, (name, command)
+    assert ("confirm" in commands and "stale" in commands) == (name == "directory")
+    if name != "directory":
+        assert main(name, ["confirm", "x"]) == 2  # wrong usage: before any database is opened

@@ -1,4 +1,4 @@
-"""The maintainers' command line: every command, its success and its refusals."""
+"""The maintainers' command line, for the directory: every command, its success and its refusals."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pwa import directory_cli
-from pwa.directory import BERLIN, Directory
+from pwa import maintainers
+from pwa.clock import BERLIN
+from pwa.directory import Directory
+from pwa.settings import ROOT
 from pwa.store import Store, load_seed
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "data" / "directory.yaml"
 TODAY = datetime.now(BERLIN).date()
 
@@ -38,7 +39,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def cli(db: Path, capsys: pytest.CaptureFixture[str]):
     def run(*argv: str) -> Run:
-        code = directory_cli.main(["--db", str(db), *argv])
+        code = maintainers.main("directory", ["--db", str(db), *argv])
         captured = capsys.readouterr()
         return Run(code, captured.out, captured.err)
 
@@ -107,10 +108,10 @@ def test_show_refuses_an_unknown_id(cli) -> None:
 def test_the_database_comes_from_the_environment_and_option_after_the_command(
     db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert directory_cli.main(["confirm", "police", "--date", "2026-01-02"]) == 0
+    assert maintainers.main("directory", ["confirm", "police", "--date", "2026-01-02"]) == 0
     assert entries(db)["police"]["checked"] == "2026-01-02"
     other = tmp_path / "other" / "db.json"
-    assert directory_cli.main(["confirm", "police", "--db", str(other), "--date", "2026-01-03"]) == 0
+    assert maintainers.main("directory", ["confirm", "police", "--db", str(other), "--date", "2026-01-03"]) == 0
     assert json.loads(other.read_text(encoding="utf-8"))["services"]["police"]["checked"] == "2026-01-03"
     assert entries(db)["police"]["checked"] == "2026-01-02"
     capsys.readouterr()
@@ -368,7 +369,7 @@ def test_a_change_by_the_command_line_is_seen_by_an_open_directory(db: Path) -> 
     police = directory.get("police")
     assert police is not None and police.checked is None
 
-    command = [sys.executable, "-c", "import sys; from pwa.directory_cli import main; sys.exit(main())"]
+    command = [sys.executable, "-c", "import sys; from pwa.maintainers import main; sys.exit(main('directory'))"]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_PATH": str(db)}
     confirm = [*command, "confirm", "police", "--date", "2026-04-01"]
     done = subprocess.run(confirm, env=env, cwd=ROOT, capture_output=True, text=True)
