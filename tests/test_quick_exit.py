@@ -87,7 +87,7 @@ def test_app_js_imports_the_exit_first_and_statically(app):
 
 @pytest.mark.parametrize("name", ["quick-exit.js", "same-entry-navigation.js", "first-visit-note.js", "delete-everything.js"])
 def test_modules_are_checked_and_use_no_inline_styles(app, name):
-    source = app.state.assets.assets[f"js/{name}"].body.decode("utf-8")
+    source = (app.state.settings.static_dir / "js" / name).read_text(encoding="utf-8")
     assert source.startswith("// @ts-check")
     assert "setAttribute(\"style\"" not in source and ".innerHTML" not in source
 
