@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import pytest
@@ -75,14 +74,6 @@ def test_exit_target_comes_from_the_settings(settings):
     with TestClient(app) as client:
         link = parse_html(client.get("/de/safety").text).find("a", id="quick-exit")
     assert link.attrs["href"] == "https://www.tagesschau.de/"
-
-
-def test_app_js_imports_the_exit_first_and_statically(app):
-    source = app.state.assets.assets["js/app.js"].body.decode("utf-8")
-    imports = re.findall(r'^import\s+"(\./[\w-]+\.js)";', source, re.MULTILINE)
-    assert imports[:2] == ["./quick-exit.js", "./same-entry-navigation.js"]
-    code = [line for line in source.splitlines() if line.strip() and not line.lstrip().startswith(("//", "/*", "*"))]
-    assert code[0].startswith('import "./quick-exit.js"')
 
 
 @pytest.mark.parametrize("name", ["quick-exit.js", "same-entry-navigation.js", "first-visit-note.js", "delete-everything.js"])
