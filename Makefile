@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: serve test test-fast extract update check-strings browser bench icons clean
+.PHONY: serve test test-fast check-js extract update check-strings browser node bench icons clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +23,27 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium gettext >/dev/null; }
 
+## node: install Debian's nodejs and npm when they are missing (needs root)
+node:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq nodejs npm >/dev/null; }
+
+# TypeScript, pinned in package.json and package-lock.json: the checks' only JavaScript dependency.
+$(NODE_STAMP): package.json package-lock.json | node
+	npm ci --no-audit --no-fund --silent
+
+## check-js: type-check every JavaScript module (static/js, service-worker.js) with TypeScript
+check-js: $(NODE_STAMP)
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.worker.json
+
 ## test: install everything and run the whole suite, browser tests included
-test: $(STAMP) browser
+test: $(STAMP) browser check-js
 	$(PY) -m pytest
 
 ## test-fast: the suite without the browser tests
-test-fast: $(STAMP)
+test-fast: $(STAMP) check-js
 	$(PY) -m pytest -m "not browser"
 
 ## extract / update / check-strings: the translator workflow (see TRANSLATING.md)
@@ -47,4 +63,4 @@ icons: $(STAMP)
 	$(PY) -m pwa.icons
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

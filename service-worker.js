@@ -11,7 +11,10 @@ const TIMEOUT = 3000; // ms before a slow network loses to the saved page
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
 /** @param {string} path @returns {string} the enabled language a path starts with, or "" */
-const localeOf = (path) => (Object.hasOwn(BUILD.locales, path.split("/")[1]) ? path.split("/")[1] : "");
+const localeOf = (path) => {
+  const first = path.split("/")[1] || "";
+  return Object.hasOwn(BUILD.locales, first) ? first : "";
+};
 
 /** @param {string} url @returns {Request} bypassing the HTTP cache */
 const fresh = (url) => new Request(url, { cache: "no-cache" });
@@ -24,11 +27,14 @@ const saved = async (cache, code) => Boolean(await cache.match(`/${code}/offline
 
 /** @param {Cache} cache @param {string} code */
 async function saveLocale(cache, code) {
-  if (!(await saved(cache, code))) await cache.addAll(BUILD.locales[code].map(fresh));
+  const pages = BUILD.locales[code];
+  if (!pages) throw new Error(`no pages of ${code}`);
+  if (!(await saved(cache, code))) await cache.addAll(pages.map(fresh));
 }
 
 sw.addEventListener("install", (event) => event.waitUntil((async () => {
   // The languages of the open pages, and those an older version had saved.
+  /** @type {Set<string>} */
   const codes = new Set();
   for (const client of await sw.clients.matchAll({ type: "window", includeUncontrolled: true })) {
     codes.add(localeOf(new URL(client.url).pathname));
@@ -39,7 +45,8 @@ sw.addEventListener("install", (event) => event.waitUntil((async () => {
     for (const code in BUILD.locales) if (await saved(old, code)) codes.add(code);
   }
   codes.delete("");
-  if (!codes.size) codes.add(Object.keys(BUILD.locales)[0]);
+  const first = Object.keys(BUILD.locales)[0];
+  if (!codes.size && first) codes.add(first);
   const cache = await caches.open(CACHE);
   await cache.addAll(BUILD.shell.map(fresh));
   for (const code of codes) await saveLocale(cache, code);
@@ -52,8 +59,11 @@ sw.addEventListener("activate", (event) => event.waitUntil((async () => {
   await sw.clients.claim();
 })()));
 
-// A new version waits until the page asks for it (she chose to reload).
-sw.addEventListener("message", (event) => { if (event.data === "skip-waiting") sw.skipWaiting(); });
+// A new version waits until the page asks for it (she chose to reload, offline.js). A classic
+// worker script cannot import names.js; the type holds this message to the one named there.
+/** @type {import("./static/js/names.js").WorkerMessages["skipWaiting"]} */
+const SKIP_WAITING = "skip-waiting";
+sw.addEventListener("message", (event) => { if (event.data === SKIP_WAITING) sw.skipWaiting(); });
 
 sw.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -97,9 +107,10 @@ async function navigate(event, url) {
     const page = code && (await cache.match(`/${code}/offline`));
     if (page) return page;
     // An address without a saved language: go to a saved one, in the browser's language if there.
+    /** @type {string[]} */
     const codes = [];
     for (const other in BUILD.locales) if (await saved(cache, other)) codes.push(other);
-    const wanted = navigator.languages.map((tag) => tag.split("-")[0].toLowerCase());
+    const wanted = navigator.languages.map((tag) => (tag.split("-")[0] || "").toLowerCase());
     const best = wanted.find((tag) => codes.includes(tag)) || codes[0];
     if (!best) return Response.error();
     return Response.redirect(`/${best}/${url.pathname === "/" ? "" : "offline"}`, 302);

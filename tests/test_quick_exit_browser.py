@@ -155,6 +155,70 @@ def test_click_covers_the_page_at_once_and_leaves_within_100ms(context, exit_stu
     assert page.evaluate("history.length") == entries  # replaced, not added
 
 
+# The exit's own modules: app.js starts it before anything else, with names.js for its event.
+EXIT_MODULES = {"app.js", "quick-exit.js", "names.js"}
+PAGE_MODULES = {"plan.js", "delete-everything.js", "first-visit-note.js"}  # on /de/plan
+
+
+@pytest.mark.parametrize("trouble", ["app.js's other import throws", "the page's modules throw", "the page's modules never arrive"])
+def test_the_exit_is_ready_before_anything_else_runs(browser, live_server, trouble):
+    """Whatever the other scripts do, the exit works fully: app.js starts it first, so a module
+    that throws cannot stop it, and it waits for none of the page's modules."""
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+
+    def answer_a_little_later(route):
+        time.sleep(0.2)  # so that the recorder's message gets out of the old document first
+        route.fulfill(content_type="text/html", body="<title>W</title>ok")
+
+    context.route("https://example.org/**", answer_a_little_later)
+    after: list[dict] = []
+    context.expose_function("__afterClick", lambda s: after.append(s))
+    context.expose_function("__clickedAt", lambda t: None)
+    context.add_init_script(RECORDER)
+    troubled: list[str] = []
+    held = []
+
+    def meddle(route):
+        name = route.request.url.rsplit("/", 1)[1]
+        if not name.endswith(".js") or name in EXIT_MODULES:
+            return route.fallback()
+        if trouble == "app.js's other import throws" or (trouble == "the page's modules throw" and name in PAGE_MODULES):
+            troubled.append(name)
+            return route.fulfill(content_type="text/javascript", body='throw new Error("broken on purpose");')
+        if trouble == "the page's modules never arrive" and name in PAGE_MODULES:
+            troubled.append(name)
+            return held.append(route)  # never answered
+        return route.fallback()
+
+    context.route(f"{live_server}/static/**", meddle)
+    page = context.new_page()
+    page.goto(live_server + "/de/plan", wait_until="domcontentloaded")
+    expected = {"same-entry-navigation.js"} if trouble == "app.js's other import throws" else PAGE_MODULES
+    for _ in range(100):
+        if expected <= set(troubled):
+            break
+        page.wait_for_timeout(20)
+    assert expected <= set(troubled), troubled
+    page.wait_for_timeout(200)
+    assert page.locator("[data-plan-nojs]").count() == 1, "the plan module did not start"
+    page.evaluate("sessionStorage.setItem('wegweiser.test', '1')")
+    entries = page.evaluate("history.length")
+    page.click("#quick-exit")
+    page.wait_for_url(TEST_EXIT_URL)
+    for _ in range(50):
+        if after:
+            break
+        page.wait_for_timeout(20)
+    assert after, "the click was not recorded"
+    state = after[0]
+    assert state["overlay"] and state["covers"] and state["title"] == "example.org", state
+    assert state["quickExitEvent"] and state["sessionStorage"] == 0, state
+    assert page.evaluate("history.length") == entries  # replaced, not added
+    for route in held:
+        route.abort()
+    context.close()
+
+
 def test_tap_enter_and_space_leave_too(browser, live_server):
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
     context.route("https://example.org/**", lambda r: r.fulfill(content_type="text/html", body="<title>W</title>ok"))

@@ -16,7 +16,7 @@ export function startModules(root = document) {
     const name = element.getAttribute("data-module") || "";
     if (!/^[a-z][a-z0-9-]*$/.test(name)) continue;
     import(`./${name}.js`)
-      .then((module) => module.init(element))
+      .then((/** @type {{init: (element: Element) => unknown}} */ module) => module.init(element))
       .catch((error) => console.error(`module ${name} failed`, error));
   }
 }

@@ -5,9 +5,12 @@
  * sessionStorage, every IndexedDB database, every Cache Storage cache, and every service
  * worker registration. Then says what is left: the browser history.
  *
- * Before deleting it sends "deleteeverything" on the document, so modules drop what they hold
- * in memory and close their database connections (an open connection delays the deletion).
+ * Before deleting it sends EVENTS.deleteEverything (names.js) on the document, so modules drop
+ * what they hold in memory and close their database connections (an open connection delays
+ * the deletion).
  */
+
+import { DATABASE, EVENTS } from "./names.js";
 
 const WAIT_MS = 5000;
 
@@ -37,7 +40,7 @@ function deleteDatabase(name) {
  * @returns {Promise<boolean>} true when every part was deleted
  */
 export async function deleteEverything() {
-  document.dispatchEvent(new Event("deleteeverything"));
+  document.dispatchEvent(new Event(EVENTS.deleteEverything));
   /** @type {Promise<boolean>[]} */
   const steps = [];
   /** @param {() => unknown} step */
@@ -55,7 +58,7 @@ export async function deleteEverything() {
     attempt(async () => {
       const names = indexedDB.databases
         ? (await indexedDB.databases()).map((db) => db.name || "").filter(Boolean)
-        : ["wegweiser"];
+        : [DATABASE];
       const results = await Promise.all(names.map(deleteDatabase));
       return results.every(Boolean);
     });

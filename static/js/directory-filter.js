@@ -12,6 +12,7 @@ const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 /** @typedef {{city: string, kind: string, language: string, open: string}} Filters */
+/** @typedef {Readonly<Record<string, string | undefined>>} EntryData an entry's data-* attributes (its dataset) */
 /** @typedef {{day: string, minute: number}} BerlinTime */
 
 /**
@@ -25,7 +26,7 @@ export function berlinTime(date = new Date()) {
   }).formatToParts(date);
   /** @param {string} type */
   const part = (type) => (parts.find((p) => p.type === type) || { value: "" }).value;
-  return { day: DAYS[WEEKDAYS.indexOf(part("weekday"))], minute: Number(part("hour")) * 60 + Number(part("minute")) };
+  return { day: DAYS[WEEKDAYS.indexOf(part("weekday"))] || "", minute: Number(part("hour")) * 60 + Number(part("minute")) };
 }
 
 /** @param {string} hhmm @returns {number} */
@@ -48,14 +49,14 @@ export function isOpen(hours, when) {
     return null;
   }
   return (days[when.day] || []).some((span) => {
-    const [opens, closes] = span.split("-");
+    const [opens = "", closes = ""] = span.split("-");
     return minutes(opens) <= when.minute && when.minute < minutes(closes);
   });
 }
 
 /**
  * Whether an entry passes the filters.
- * @param {DOMStringMap} data the entry's dataset
+ * @param {EntryData} data
  * @param {Filters} filters
  * @param {BerlinTime} when
  * @returns {boolean}

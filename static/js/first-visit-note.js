@@ -4,12 +4,12 @@
  * device only ("delete everything" forgets it too, as it clears localStorage).
  */
 
-export const KEY = "wegweiser.firstVisitNoteDismissed";
+import { STORAGE } from "./names.js";
 
 /** @returns {boolean} whether the note was dismissed on this device */
 function dismissed() {
   try {
-    return localStorage.getItem(KEY) === "1";
+    return localStorage.getItem(STORAGE.firstVisitNoteDismissed) === "1";
   } catch {
     return false;
   }
@@ -23,7 +23,7 @@ export function init(note) {
   if (!button) return;
   button.addEventListener("click", () => {
     try {
-      localStorage.setItem(KEY, "1");
+      localStorage.setItem(STORAGE.firstVisitNoteDismissed, "1");
     } catch {
       // storage blocked (private mode in some browsers): it is hidden for this page only
     }

@@ -12,7 +12,7 @@ export function isApple(nav) {
 
 /** @param {Window} win @returns {boolean} whether the app runs from the home screen */
 export function isInstalled(win) {
-  return win.matchMedia("(display-mode: standalone)").matches || /** @type {any} */ (win.navigator).standalone === true;
+  return win.matchMedia("(display-mode: standalone)").matches || /** @type {Navigator & {standalone?: boolean}} */ (win.navigator).standalone === true;
 }
 
 /** @param {HTMLElement} element the _install.html block */

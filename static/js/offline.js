@@ -6,6 +6,8 @@
  * install banner; install.js offers installing where she looks for it.
  */
 
+import { WORKER_MESSAGES } from "./names.js";
+
 /** @type {((event: Event) => void)[]} */
 const waiting = [];
 /** @type {Event | null} */
@@ -61,7 +63,7 @@ export function init(element) {
     button.textContent = element.dataset.reload || "";
     button.addEventListener("click", () => {
       reloading = true;
-      if (registration.waiting) registration.waiting.postMessage("skip-waiting");
+      if (registration.waiting) registration.waiting.postMessage(WORKER_MESSAGES.skipWaiting);
       else location.reload();
     });
     say(element, element.dataset.update || "", " ", button);

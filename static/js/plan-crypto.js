@@ -112,14 +112,17 @@ export async function unseal(lock, sealed, context) {
 }
 
 /**
- * @param {any} value
+ * @param {unknown} value
  * @returns {value is Sealed} whether it has the shape seal() makes
  */
 export function isSealed(value) {
-  if (!value || typeof value !== "object" || value.kdf !== KDF || value.cipher !== CIPHER) return false;
-  const { iterations } = value;
-  if (!Number.isInteger(iterations) || iterations < ITERATIONS || iterations > MAX_ITERATIONS) return false;
-  const data = fromBase64(value.data);
-  return fromBase64(value.salt)?.length === SALT_BYTES && fromBase64(value.iv)?.length === IV_BYTES
+  if (!value || typeof value !== "object") return false;
+  const fields = /** @type {Record<string, unknown>} an object, as checked above */ (value);
+  if (fields.kdf !== KDF || fields.cipher !== CIPHER) return false;
+  const { iterations } = fields;
+  if (typeof iterations !== "number" || !Number.isInteger(iterations)
+      || iterations < ITERATIONS || iterations > MAX_ITERATIONS) return false;
+  const data = fromBase64(fields.data);
+  return fromBase64(fields.salt)?.length === SALT_BYTES && fromBase64(fields.iv)?.length === IV_BYTES
     && data !== null && data.length >= TAG_BYTES;
 }

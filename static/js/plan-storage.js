@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * The safety plan's record: one localStorage entry, and the same JSON as an exported file.
+ * The safety plan's record: one localStorage entry, and the same JSON as an exported file. The
+ * plan reads and writes this browser's storage only through this module.
  *
  *   {"type": "wegweiser-safety-plan", "version": 1, "plan": Plan}      without a passphrase
  *   {"type": "wegweiser-safety-plan", "version": 1, "sealed": Sealed}  with one (plan-crypto.js)
@@ -9,8 +10,9 @@
  *        "own": [{"text": "...", "checked": true}, ...]}
  */
 import { isSealed } from "./plan-crypto.js";
+import { STORAGE } from "./names.js";
 
-export const KEY = "wegweiser.plan";
+const KEY = STORAGE.plan;
 const TYPE = "wegweiser-safety-plan";
 const VERSION = 1;
 // Authenticated with every sealed plan, so a ciphertext cannot pass for another format.
@@ -47,6 +49,9 @@ export function sealedRecord(sealed) {
   return { type: TYPE, version: VERSION, sealed };
 }
 
+/** @param {unknown} value @returns {value is Record<string, unknown>} a JSON object, not an array */
+const isObject = (value) => Boolean(value) && typeof value === "object" && !Array.isArray(value);
+
 /**
  * Reads a record (stored or from a file) and checks every part of it.
  * @param {string} text
@@ -59,9 +64,10 @@ export function parse(text) {
   } catch {
     throw new FormatError("damaged");
   }
-  if (!value || typeof value !== "object" || value.type !== TYPE) throw new FormatError("foreign");
-  if (Number.isInteger(value.version) && value.version > VERSION) throw new FormatError("newer");
-  if (value.version !== VERSION) throw new FormatError("damaged");
+  if (!isObject(value) || value.type !== TYPE) throw new FormatError("foreign");
+  const { version } = value;
+  if (typeof version === "number" && Number.isInteger(version) && version > VERSION) throw new FormatError("newer");
+  if (version !== VERSION) throw new FormatError("damaged");
   if (value.sealed !== undefined) {
     if (!isSealed(value.sealed) || value.plan !== undefined) throw new FormatError("damaged");
     return sealedRecord(value.sealed);
@@ -69,23 +75,28 @@ export function parse(text) {
   return plainRecord(checkPlan(value.plan));
 }
 
+/** @param {unknown} value @returns {value is string} */
+const isText = (value) => typeof value === "string";
+
+/** @param {unknown} item @returns {item is {text: string, checked: boolean}} */
+const isOwnItem = (item) => isObject(item) && typeof item.text === "string" && typeof item.checked === "boolean";
+
 /**
  * A clean copy of a plan, or FormatError("damaged").
- * @param {any} plan
+ * @param {unknown} plan
  * @returns {Plan}
  */
 export function checkPlan(plan) {
-  const ok = plan && typeof plan === "object"
-    && plan.fields && typeof plan.fields === "object" && !Array.isArray(plan.fields)
-    && Object.values(plan.fields).every((v) => typeof v === "string")
-    && Array.isArray(plan.checked) && plan.checked.every((/** @type {any} */ v) => typeof v === "string")
-    && Array.isArray(plan.own)
-    && plan.own.every((/** @type {any} */ o) => o && typeof o.text === "string" && typeof o.checked === "boolean");
+  if (!isObject(plan)) throw new FormatError("damaged");
+  const { fields, checked, own } = plan;
+  const ok = isObject(fields) && Object.values(fields).every(isText)
+    && Array.isArray(checked) && checked.every(isText)
+    && Array.isArray(own) && own.every(isOwnItem);
   if (!ok) throw new FormatError("damaged");
   return {
-    fields: { ...plan.fields },
-    checked: [...plan.checked],
-    own: plan.own.map((/** @type {any} */ o) => ({ text: o.text, checked: o.checked })),
+    fields: /** @type {Record<string, string>} checked above */ ({ ...fields }),
+    checked: [...checked],
+    own: own.map((item) => ({ text: item.text, checked: item.checked })),
   };
 }
 
@@ -98,6 +109,11 @@ export function available() {
   } catch {
     return false;
   }
+}
+
+/** @returns {boolean} whether a plan is stored (readable or not) */
+export function stored() {
+  return localStorage.getItem(KEY) !== null;
 }
 
 /** @returns {PlanRecord | null} the stored record; throws FormatError when it is unreadable */

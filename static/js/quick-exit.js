@@ -2,14 +2,16 @@
 /**
  * The quick exit. Without JavaScript #quick-exit is a plain link to a neutral site. With it, a
  * click, tap, Enter or Space, or Shift pressed three times: covers the page and sets a neutral
- * title in the same frame, tells the page's modules to drop what they hold (the "quickexit"
- * event, synchronous), clears sessionStorage, and leaves with location.replace, so this page's
+ * title in the same frame, tells the page's modules to drop what they hold (EVENTS.quickExit
+ * of names.js, synchronous), clears sessionStorage, and leaves with location.replace, so this page's
  * history entry becomes the neutral site.
  *
  * Shift counts only when it was pressed and released alone: a Shift used for a capital letter
  * (or any other key) does not count and resets the count, as does a pause of 5 seconds. Left
  * and right Shift both count, mixed and overlapping.
  */
+
+import { EVENTS } from "./names.js";
 
 const PRESSES = 3;
 const PAUSE_MS = 5000;
@@ -36,7 +38,7 @@ export function exit() {
     const overlay = document.querySelector("[data-quick-exit-overlay]");
     if (overlay instanceof HTMLElement) overlay.hidden = false;
     document.title = new URL(url).hostname;
-    document.dispatchEvent(new Event("quickexit"));
+    document.dispatchEvent(new Event(EVENTS.quickExit));
     try {
       sessionStorage.clear();
     } catch {

@@ -101,7 +101,7 @@ def _fill_every_section(page, marker: str) -> dict[str, str]:
 
 def _saved(page) -> None:
     expect(page.locator("[data-plan-status]")).to_have_text(
-        page.get_attribute("[data-module=safety-plan]", "data-msg-saved"), timeout=SLOW
+        page.get_attribute("[data-module=plan]", "data-msg-saved"), timeout=SLOW
     )
 
 

@@ -1,0 +1,199 @@
+// The plan's state model without a page (static/js/plan-model.js), run by tests/test_plan_model.py.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { webcrypto } from "node:crypto";
+import * as model from "../../static/js/plan-model.js";
+import { STORAGE } from "../../static/js/names.js";
+
+if (!globalThis.crypto) globalThis.crypto = webcrypto; // node 18 has it only here
+
+/** localStorage as the browser has it: stored keys are the object's own keys. */
+class MemoryStorage {
+  getItem(key) {
+    return Object.hasOwn(this, key) ? this[key] : null;
+  }
+  setItem(key, value) {
+    this[key] = String(value);
+  }
+  removeItem(key) {
+    delete this[key];
+  }
+}
+
+const PASSPHRASE = "drei kleine Wörter";
+const plan = (text) => ({ fields: { "people.codeword": text }, checked: ["bag.id"], own: [{ text: "Brille", checked: true }] });
+const stored = () => globalThis.localStorage.getItem(STORAGE.plan);
+const nothing = () => {};
+
+/** A fresh device; the state as the page has it after start. */
+function start(canStore = true) {
+  globalThis.localStorage = new MemoryStorage();
+  const state = model.create(canStore);
+  model.close(state);
+  return { state, read: model.read(state) };
+}
+
+test("a new plan is open, empty and not sealed", () => {
+  const { state, read } = start();
+  assert.deepEqual(read, { plan: null, damaged: false });
+  assert.equal(state.open, true);
+  assert.equal(state.sealed, false);
+  assert.equal(state.lock, null);
+});
+
+test("a saved plan is read back, in the clear without a passphrase", async () => {
+  const { state } = start();
+  assert.equal(await model.save(state, plan("Anna")), "saved");
+  assert.equal(JSON.parse(stored()).plan.fields["people.codeword"], "Anna");
+  model.close(state);
+  assert.deepEqual(model.read(state), { plan: plan("Anna"), damaged: false });
+});
+
+test("nothing is saved while closed or where the browser stores nothing", async () => {
+  const { state } = start();
+  model.close(state);
+  assert.equal(await model.save(state, plan("Anna")), "closed");
+  const blocked = start(false).state;
+  assert.equal(blocked.open, true);
+  assert.equal(await model.save(blocked, plan("Anna")), "closed");
+  assert.equal(stored(), null);
+});
+
+test("of two saves in flight only the later one writes", async () => {
+  const { state } = start();
+  const [first, second] = await Promise.all([model.save(state, plan("eins")), model.save(state, plan("zwei"))]);
+  assert.deepEqual([first, second], ["dropped", "saved"]);
+  assert.equal(JSON.parse(stored()).plan.fields["people.codeword"], "zwei");
+});
+
+test("a save still in flight when the plan is deleted or replaced writes nothing", async () => {
+  const { state } = start();
+  const saving = model.save(state, plan("Anna"));
+  model.forget(state);
+  assert.equal(await saving, "dropped");
+  assert.equal(stored(), null);
+  assert.equal(state.open, true);
+  const again = model.save(state, plan("Berta"));
+  model.replace(state, null);
+  assert.equal(await again, "dropped");
+  assert.equal(stored(), null);
+});
+
+test("a damaged record is said so, and the plan starts empty", async () => {
+  const { state } = start();
+  globalThis.localStorage.setItem(STORAGE.plan, "{not json");
+  model.close(state);
+  assert.deepEqual(model.read(state), { plan: null, damaged: true });
+  assert.equal(state.open, true);
+  assert.deepEqual(await model.unlock(state, PASSPHRASE, nothing), { result: "damaged" });
+});
+
+test("with a passphrase only the sealed plan is stored; it opens with the passphrase only", async () => {
+  const { state } = start();
+  assert.deepEqual(model.passphraseProblem("kurz", "kurz", 12), "tooShort");
+  assert.deepEqual(model.passphraseProblem(PASSPHRASE, `${PASSPHRASE}!`, 12), "mismatch");
+  assert.equal(model.passphraseProblem(PASSPHRASE, PASSPHRASE, 12), null);
+  assert.equal(await model.protect(state, PASSPHRASE), true);
+  assert.equal(state.sealed, true);
+  assert.equal(await model.save(state, plan("Zq-geheim")), "saved");
+  assert.ok(JSON.parse(stored()).sealed);
+  assert.ok(!stored().includes("Zq-geheim"));
+
+  model.close(state);
+  assert.deepEqual(model.read(state), { plan: null, damaged: false });
+  assert.deepEqual([state.open, state.sealed, state.lock], [false, true, null]);
+  assert.deepEqual(await model.unlock(state, "", nothing), { result: "empty" });
+  let working = 0;
+  assert.deepEqual(await model.unlock(state, "falsche Wörter", () => working++), { result: "wrong" });
+  assert.equal(working, 1);
+  assert.deepEqual([state.open, state.lock], [false, null]);
+  const opened = await model.unlock(state, PASSPHRASE, nothing);
+  assert.equal(opened.result, "opened");
+  assert.deepEqual(opened.plan, plan("Zq-geheim"));
+  assert.equal(state.open, true);
+  assert.equal(state.lock, opened.lock);
+});
+
+test("a passphrase that arrives after the plan closed is dropped", async () => {
+  const { state } = start();
+  await model.protect(state, PASSPHRASE);
+  await model.save(state, plan("Anna"));
+  model.close(state);
+  model.read(state);
+  const opening = model.unlock(state, PASSPHRASE, nothing);
+  model.close(state);
+  assert.deepEqual(await opening, { result: "stale" });
+  assert.deepEqual([state.open, state.lock], [false, null]);
+
+  model.close(state);
+  model.read(state);
+  state.open = true; // as after unlocking: setting a passphrase that comes too late
+  const protecting = model.protect(state, "andere Wörter hier");
+  model.close(state);
+  assert.equal(await protecting, false);
+  assert.equal(state.lock, null);
+});
+
+test("the record takes the key at once: closing right after still seals", async () => {
+  const { state } = start();
+  await model.protect(state, PASSPHRASE);
+  const making = model.record(state, plan("Zq-geheim"));
+  model.close(state);
+  const made = await making;
+  assert.ok(made.sealed && !made.plan);
+  assert.ok(!JSON.stringify(made).includes("Zq-geheim"));
+});
+
+test("removing the passphrase stores the plan in the clear again", async () => {
+  const { state } = start();
+  assert.equal(model.unprotect(state), false);
+  await model.protect(state, PASSPHRASE);
+  assert.equal(model.unprotect(state), true);
+  assert.deepEqual([state.sealed, state.lock], [false, null]);
+  await model.save(state, plan("Anna"));
+  assert.equal(JSON.parse(stored()).plan.fields["people.codeword"], "Anna");
+});
+
+test("files: a plain one is taken, a sealed one waits for its passphrase, others are refused", async () => {
+  const { state } = start();
+  const file = (value) => new Blob([typeof value === "string" ? value : JSON.stringify(value)]);
+  const plain = { type: "wegweiser-safety-plan", version: 1, plan: plan("aus Datei") };
+  assert.deepEqual(await model.readFile(state, undefined), { result: "none" });
+  assert.deepEqual(await model.readFile(state, file(plain)), { result: "plan", plan: plan("aus Datei") });
+  assert.deepEqual(await model.readFile(state, file({ ...plain, version: 99 })), { result: "newer" });
+  assert.deepEqual(await model.readFile(state, file("\x89PNG")), { result: "bad" });
+  assert.deepEqual(await model.readFile(state, file({ name: "Einkaufsliste" })), { result: "bad" });
+  assert.deepEqual(await model.readFile(state, file("x".repeat(2000001))), { result: "bad" });
+
+  await model.protect(state, PASSPHRASE);
+  const sealed = await model.record(state, plan("versiegelt"));
+  model.unprotect(state);
+  assert.deepEqual(await model.readFile(state, file(sealed)), { result: "sealed" });
+  assert.deepEqual(state.importing, sealed.sealed);
+  assert.deepEqual(await model.openFile(state, "falsche Wörter", nothing), { result: "wrong" });
+  const opened = await model.openFile(state, PASSPHRASE, nothing);
+  assert.equal(opened.result, "opened");
+  assert.deepEqual(opened.plan, plan("versiegelt"));
+  assert.equal(state.importing, null);
+
+  model.replace(state, opened.lock);
+  assert.deepEqual([state.sealed, state.lock], [true, opened.lock]);
+  assert.equal(await model.save(state, opened.plan), "saved");
+  assert.ok(JSON.parse(stored()).sealed);
+});
+
+test("a file read or opened while the plan closes is dropped", async () => {
+  const { state } = start();
+  const plain = new Blob([JSON.stringify({ type: "wegweiser-safety-plan", version: 1, plan: plan("x") })]);
+  const reading = model.readFile(state, plain);
+  model.close(state);
+  assert.deepEqual(await reading, { result: "stale" });
+  model.read(state);
+  await model.protect(state, PASSPHRASE);
+  const sealed = new Blob([JSON.stringify(await model.record(state, plan("y")))]);
+  await model.readFile(state, sealed);
+  const opening = model.openFile(state, PASSPHRASE, nothing);
+  model.close(state);
+  assert.deepEqual(await opening, { result: "stale" });
+  assert.equal(state.importing, null);
+});
