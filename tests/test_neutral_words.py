@@ -2,7 +2,7 @@
 
 import pytest
 
-from neutral_words import FORBIDDEN, telling_words
+from tests.neutral_words import FORBIDDEN, telling_words
 
 
 @pytest.mark.parametrize(
