@@ -35,6 +35,7 @@ from pwa.directory import (
     is_open,
 )
 from pwa.i18n import N_, SOURCE_LOCALE
+from pwa.site import PageFamily
 from pwa.templating import page_locale, render
 
 # The languages the filter offers: the app's languages, first set and later ones, plus any a
@@ -329,14 +330,20 @@ def _labels() -> dict[str, Any]:
     }
 
 
-def page_paths(app: object) -> list[str]:
-    directory = app.state.directory  # type: ignore[attr-defined]
-    return ["emergency", "services", *(f"services/{s.id}" for s in directory.services())]
+def service_paths(directory: Any) -> list[str]:
+    """The page of every service the directory holds now."""
+    return [f"services/{s.id}" for s in directory.services()]
 
 
-routes = [
-    Route("/emergency", emergency),
-    Route("/services", services),
-    Route("/services/{id}", service),
-]
-root_routes = [Route("/api/services", api_services)]
+# The directory is "services" in its URLs and templates.
+family = PageFamily(
+    "directory",
+    routes=[
+        Route("/emergency", emergency),
+        Route("/services", services),
+        Route("/services/{id}", service),
+    ],
+    root_routes=[Route("/api/services", api_services)],
+    paths=("emergency", "services"),
+    paths_from_directory=service_paths,
+)

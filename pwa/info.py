@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from pwa import about_data
 from pwa.i18n import N_
+from pwa.site import PageFamily
 from pwa.templating import page_locale, render
 
 # Topic slug -> title. Slugs are the same in every language; the order is the order on /info.
@@ -247,13 +248,13 @@ async def privacy(request: Request) -> Response:
     return render(request, "privacy.html")
 
 
-def page_paths(app: object) -> list[str]:
-    return ["info", *(f"info/{slug}" for slug in TOPICS), "about", "privacy"]
-
-
-routes = [
-    Route("/info", info_index),
-    Route("/info/{topic}", info_topic),
-    Route("/about", about),
-    Route("/privacy", privacy),
-]
+family = PageFamily(
+    "info",
+    routes=[
+        Route("/info", info_index),
+        Route("/info/{topic}", info_topic),
+        Route("/about", about),
+        Route("/privacy", privacy),
+    ],
+    paths=("info", *(f"info/{slug}" for slug in TOPICS), "about", "privacy"),
+)

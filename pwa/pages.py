@@ -7,6 +7,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from pwa import i18n
+from pwa.site import PageFamily
 from pwa.templating import render
 
 
@@ -44,11 +45,8 @@ def not_found(request: Request) -> Response:
     return render(request, "404.html", _first_call_numbers(request), status_code=404)
 
 
-def page_paths(app: object) -> list[str]:
-    return ["", "languages"]
-
-
-routes = [
-    Route("/", home),
-    Route("/languages", languages),
-]
+family = PageFamily(
+    "home",
+    routes=[Route("/", home), Route("/languages", languages)],
+    paths=("", "languages"),
+)

@@ -14,7 +14,7 @@ import pytest
 import uvicorn
 from starlette.testclient import TestClient
 
-from pwa.app import all_page_paths, create_app
+from pwa.app import create_app
 from pwa.settings import Settings
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -83,7 +83,7 @@ def live_server(live_app) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def live_pages(live_app) -> dict[str, list[str]]:
     """Every HTML page of every enabled language, as paths."""
-    return {code: all_page_paths(live_app, code) for code in live_app.state.templates.codes}
+    return live_app.state.site.pages()
 
 
 @pytest.fixture(scope="session")

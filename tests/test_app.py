@@ -7,7 +7,6 @@ from urllib.parse import quote
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from pwa.app import all_page_paths
 from pwa.headers import SECURITY_HEADERS
 from tests.helpers import parse_html
 
@@ -42,7 +41,7 @@ def test_every_page_of_the_url_map_renders(client, code, path):
 
 def test_every_listed_page_renders(app, client):
     for code in app.state.templates.codes:
-        for path in all_page_paths(app, code):
+        for path in app.state.site.page_paths(code):
             assert client.get(path).status_code == 200, path
 
 
@@ -180,7 +179,7 @@ def test_raw_garbage_paths_never_fail(client):
 
 def test_no_cookie_on_any_page(client, app):
     for code in app.state.templates.codes:
-        for path in all_page_paths(app, code):
+        for path in app.state.site.page_paths(code):
             assert "set-cookie" not in {k.lower() for k in client.get(path).headers.keys()}
 
 

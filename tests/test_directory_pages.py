@@ -12,7 +12,6 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from pwa.app import all_page_paths
 from pwa.directory import BERLIN, CITIES, KINDS, is_open
 from pwa.directory_pages import Filters, Formatter, matches
 from pwa.store import load_seed
@@ -103,7 +102,7 @@ def test_every_tel_link_on_every_page_is_e164_or_short_and_in_the_seed(client, a
     allowed = seed_tels()
     checked = 0
     for code in app.state.templates.codes:
-        for path in all_page_paths(app, code):
+        for path in app.state.site.page_paths(code):
             for href in tel_links(client.get(path).text):
                 number = href[len("tel:"):]
                 assert _E164.match(number) or _SHORT.match(number), (path, href)
@@ -125,7 +124,7 @@ def test_no_do_not_list_name_appears_on_any_page(client, app):
         else:  # an organisation: its distinctive first word
             forbidden.append(re.split(r"[\s.]", name.lower())[0])
     assert "gewaltlos" in forbidden and "1621398443" in forbidden
-    paths = [p for code in app.state.templates.codes for p in all_page_paths(app, code)] + ["/api/services"]
+    paths = [p for code in app.state.templates.codes for p in app.state.site.page_paths(code)] + ["/api/services"]
     for path in paths:
         squeezed = re.sub(r"[\s\-/().]", "", client.get(path).text.lower())
         for word in forbidden:

@@ -24,7 +24,7 @@ def _main(client, path: str):
 
 
 def _my_paths(code: str) -> list[str]:
-    return [f"/{code}/{inner}" for inner in info.page_paths(None)]
+    return [f"/{code}/{inner}" for inner in info.family.paths]
 
 
 def _hrefs(element) -> list[str]:
@@ -100,7 +100,7 @@ def test_the_index_links_every_topic_in_order(app, client):
 
 
 def test_every_page_is_listed_for_crawls_and_the_offline_copy():
-    paths = info.page_paths(None)
+    paths = info.family.paths
     assert paths[0] == "info" and {"about", "privacy"} <= set(paths)
     assert [p for p in paths if p.startswith("info/")] == [f"info/{slug}" for slug in info.TOPICS]
     assert set(info.TOPICS) == set(info.SUMMARIES) == set(info.HELP)

@@ -7,7 +7,6 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
-from pwa.app import all_page_paths
 from pwa.i18n import SOURCE_LOCALE
 from pwa.settings import ROOT
 from tests.helpers import parse_html
@@ -77,7 +76,7 @@ def test_no_german_sentence_left_on_other_languages(app, client):
         pytest.skip("only German is enabled")
     names = _proper_names(app)
     left: dict[str, list[str]] = {}
-    for path in all_page_paths(app, SOURCE_LOCALE):
+    for path in app.state.site.page_paths(SOURCE_LOCALE):
         german = {s for s in _segments(client.get(path).text) if _is_sentence(s, names)}
         for code in codes:
             other = client.get(f"/{code}" + path[len(SOURCE_LOCALE) + 1:])
@@ -90,7 +89,7 @@ def test_no_german_sentence_left_on_other_languages(app, client):
 
 def test_lang_and_dir_on_every_page_of_every_language(app, client):
     for language in app.state.templates.languages:
-        for path in all_page_paths(app, language.code):
+        for path in app.state.site.page_paths(language.code):
             html = parse_html(client.get(path).text).find("html")
             assert (html.attrs["lang"], html.attrs["dir"]) == (language.code, language.dir), path
 

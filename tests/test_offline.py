@@ -12,7 +12,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from pwa import icons, offline
-from pwa.app import all_page_paths, create_app
+from pwa.app import create_app
 from pwa.headers import SECURITY_HEADERS
 from pwa.settings import ROOT
 from tests.conftest import make_settings
@@ -124,7 +124,7 @@ def test_worker_precaches_the_shell_and_every_page_per_language(client, app):
     assert re.fullmatch(r"[0-9a-f]{16}", build["version"])
     assert list(build["locales"]) == app.state.templates.codes
     for code, urls in build["locales"].items():
-        assert urls == [*all_page_paths(app, code), f"/{code}/manifest.json"]
+        assert urls == [*app.state.site.page_paths(code), f"/{code}/manifest.json"]
         assert f"/{code}/offline" in urls and f"/{code}/" in urls
     assert set(app.state.assets.urls()) <= set(build["shell"])
     assert {"/api/services", "/manifest.json"} <= set(build["shell"])
@@ -277,7 +277,7 @@ def test_safety_and_about_pages_offer_installing(client, name):
 
 def test_status_line_on_every_page(client, app):
     for code in app.state.templates.codes:
-        for path in all_page_paths(app, code) + [f"/{code}/no-such-page"]:
+        for path in app.state.site.page_paths(code) + [f"/{code}/no-such-page"]:
             document = parse_html(client.get(path).text)
             status = document.find("div", data_module="offline")
             assert status is not None and status.attrs["role"] == "status", path

@@ -6,7 +6,6 @@ import gzip
 import re
 
 
-from pwa.app import all_page_paths
 from tests.helpers import parse_html
 
 HOME_BUDGET = 14 * 1024
@@ -53,7 +52,7 @@ def test_home_within_budget(client, app):
 
 def test_every_page_within_budget(client, app):
     for code in app.state.templates.codes:
-        for path in all_page_paths(app, code):
+        for path in app.state.site.page_paths(code):
             total, files = _page_weight(client, app, path)
             assert total <= PAGE_BUDGET, f"{path} weighs {total} bytes with {files}"
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from starlette.testclient import TestClient
 
-from pwa.app import all_page_paths, create_app
+from pwa.app import create_app
 from tests.conftest import TEST_EXIT_URL
 from tests.helpers import parse_html
 
@@ -17,7 +17,7 @@ ANNOUNCEMENTS = ("data-quick-exit-two-more", "data-quick-exit-one-more", "data-q
 
 
 def _every_page(app) -> list[tuple[str, int]]:
-    pages = [(path, 200) for code in app.state.templates.codes for path in all_page_paths(app, code)]
+    pages = [(path, 200) for code in app.state.templates.codes for path in app.state.site.page_paths(code)]
     return pages + [(f"/{code}/no-such-page", 404) for code in app.state.templates.codes] + [("/xx/nope", 404)]
 
 
