@@ -11,7 +11,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from pwa import directory_pages, info, offline, pages, safety, safety_plan
+from pwa import about, directory_pages, info, languages, offline, pages, plan, safety
 from pwa.directory import Directory
 from pwa.headers import SecurityHeadersMiddleware
 from pwa.settings import Settings
@@ -23,10 +23,12 @@ from pwa.templating import Templates
 # Every page family of the site, in the order of its pages (for crawls and the offline copy).
 PAGE_FAMILIES: tuple[PageFamily, ...] = (
     pages.family,
+    languages.family,
     directory_pages.family,
-    safety_plan.family,
+    plan.family,
     safety.family,
     info.family,
+    about.family,
     offline.family,
 )
 
@@ -69,7 +71,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     app = App(
         routes=[
-            Route("/", pages.choose_language),
             Route("/static/{version}/{path:path}", assets.endpoint, methods=["GET", "HEAD"]),
             *site.root_routes,
             Route("/{locale}", pages.locale_root),

@@ -29,6 +29,7 @@ def _focusables(document):
 
 
 def test_every_page_has_the_quick_exit_right_after_the_skip_link(client, app):
+    styles = app.state.assets.url("css/quick-exit.css")
     for path, status in _every_page(app):
         response = client.get(path)
         assert response.status_code == status, path
@@ -44,6 +45,7 @@ def test_every_page_has_the_quick_exit_right_after_the_skip_link(client, app):
         first, second = _focusables(document)[:2]
         assert first.attrs.get("href") == "#main", path
         assert second is link, path
+        assert styles in [e.attrs.get("href") for e in document.find("head").find_all("link", rel="stylesheet")], path
 
 
 def test_the_bar_carries_what_the_script_says(client):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pwa.safety_plan import SECTIONS
+from pwa.plan import SECTIONS
 from tests.helpers import parse_html
 
 _TEL = re.compile(r"^tel:(?:\+[1-9]\d{6,14}|110|112|116\d{3})$")
