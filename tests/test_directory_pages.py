@@ -13,7 +13,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from pwa.directory import BERLIN, CITIES, KINDS, is_open
-from pwa.directory_pages import Filters, Formatter, matches
+from pwa.directory_pages import Filters, matches
+from pwa.formatting import Formatting
 from pwa.store import load_seed
 from tests.helpers import parse_html
 
@@ -179,7 +180,8 @@ def test_each_fact_has_its_date_and_sources(client, app):
     assert facts and all(f.find("details", class_="sources") for f in facts)
     frauen = app.state.directory.get("hilfetelefon-frauen")
     article = main.find("article", **{"aria-labelledby": "line-hilfetelefon-frauen"})
-    assert f"Stand: {frauen.source_date}" in article.find("div", class_="facts").text
+    # "2022-12" reads "Dezember 2022".
+    assert f"Stand: {Formatting('de').date(frauen.source_date)}" in article.find("div", class_="facts").text
     assert [li.text for li in article.find("details").find_all("li")] == list(frauen.sources)
 
 
@@ -382,7 +384,7 @@ def test_needs_check_note_in_plain_words(client, app):
             assert "Bitte prüfen Sie die Angaben" in note.text
             assert "note--warning" in note.attrs["class"]
             if service.source_date:
-                assert f"Stand: {service.source_date}." in note.text
+                assert f"Stand: {Formatting('de').date(service.source_date)}." in note.text
         if service.checked is None:
             assert "noch nicht am Telefon bestätigt" in note.text
     with_address = main_of(client.get("/de/services/kinderschutzbund-mettmann").text)
@@ -422,20 +424,6 @@ def test_phone_numbers_emails_urls_stay_left_to_right(client):
         href = link.attrs.get("href") or ""
         if href.startswith(("tel:", "mailto:", "https:")):
             assert link.find("bdi") is not None, href
-
-
-# -- formatting ----------------------------------------------------------------------------
-
-
-def test_hours_rows_group_days_with_the_same_times(app):
-    service = app.state.directory.get("nummer-gegen-kummer-eltern")
-    assert Formatter("de").hours(service) == [
-        (["Montag", "Mittwoch", "Freitag"], "09:00–17:00 Uhr"),
-        (["Dienstag", "Donnerstag"], "09:00–19:00 Uhr"),
-    ]
-    every_day = app.state.directory.get("weisser-ring")
-    assert Formatter("de").hours(every_day) == [([], "07:00–22:00 Uhr")]
-    assert Formatter("de").hours(app.state.directory.get("police")) == []
 
 
 # -- the API ---------------------------------------------------------------------------------
