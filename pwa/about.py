@@ -21,9 +21,8 @@ RUNDER_TISCH_SOURCES = (
 
 
 def today(request: Request) -> date:
-    """Today in Europe/Berlin; tests set ``app.state.today`` to a function for a fixed clock."""
-    clock = getattr(request.app.state, "today", None)
-    return clock() if clock is not None else about_data.today_in_berlin()
+    """The request's day in Europe/Berlin (see pwa/request_state.py)."""
+    return request.state.now.date()
 
 
 async def about(request: Request) -> Response:

@@ -11,9 +11,10 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from pwa import about, directory_pages, info, languages, offline, pages, plan, safety
+from pwa import about, clock, directory_pages, info, languages, offline, pages, plan, safety
 from pwa.directory import Directory
 from pwa.headers import SecurityHeadersMiddleware
+from pwa.request_state import RequestState
 from pwa.settings import Settings
 from pwa.site import PageFamily, Site
 from pwa.static import StaticAssets
@@ -76,13 +77,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/{locale}", pages.locale_root),
             Mount("/{locale}", app=_EnabledLocalesOnly(Router(routes=site.routes), templates.codes)),
         ],
-        middleware=[Middleware(GZipMiddleware, minimum_size=500)],
+        middleware=[Middleware(GZipMiddleware, minimum_size=500), Middleware(RequestState)],
         exception_handlers={HTTPException: not_found},
     )
     # Only /{locale} gains a slash (above); any other unknown path is a plain 404.
     app.router.redirect_slashes = False
     app.access_log = settings.access_log
     app.state.settings = settings
+    app.state.clock = clock.now  # tests set a fixed clock here
     app.state.assets = assets
     app.state.templates = templates
     app.state.store = store

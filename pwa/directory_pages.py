@@ -2,15 +2,15 @@
 
 The list filters twice: in the browser (static/js/directory-filter.js, on the data attributes of
 each entry) and here, for a browser without JavaScript that submits the filter form. Both apply
-the same rules: :func:`matches`. "Open now" is Europe/Berlin time; tests fix the time by setting
-``app.state.clock`` to a function returning an aware datetime.
+the same rules: :func:`matches`. "Open now" is the request's time in Europe/Berlin (``request.state.now``, see
+pwa/request_state.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
@@ -22,7 +22,6 @@ from starlette.routing import Route
 from pwa.directory import (
     ACCESSIBILITY,
     AREAS,
-    BERLIN,
     CHANNELS,
     CITIES,
     KINDS,
@@ -32,7 +31,7 @@ from pwa.directory import (
 )
 from pwa.i18n import N_, SOURCE_LOCALE
 from pwa.site import PageFamily
-from pwa.templating import page_locale, render
+from pwa.templating import render
 
 # The languages the filter offers: the app's languages, first set and later ones, plus any a
 # service names. A service with interpreters matches every one of them.
@@ -45,16 +44,6 @@ OPEN_CHOICES = {OPEN_NOW: N_("Jetzt geöffnet"), ALWAYS: N_("Rund um die Uhr")}
 
 # The first lines on the emergency page, in this order; the other nationwide lines follow.
 FIRST_LINES = ("hilfetelefon-frauen",)
-
-
-def now() -> datetime:
-    """The current time in Europe/Berlin."""
-    return datetime.now(BERLIN)
-
-
-def _clock(request: Request) -> datetime:
-    clock: Callable[[], datetime] | None = getattr(request.app.state, "clock", None)
-    return (clock or now)()
 
 
 # -- filters ---------------------------------------------------------------------------------
@@ -120,21 +109,6 @@ def silent_ways(service: Service) -> list[str]:
     return ways + [ACCESSIBILITY[need] for need in service.accessibility]
 
 
-# -- the page's texts for the browser ------------------------------------------------------
-
-
-def _count_texts(request: Request, total: int) -> list[str]:
-    """The result line for every possible count, so the browser can pick the right plural."""
-    translations = request.app.state.templates.translations[page_locale(request)]
-    # Translators: shown above the list of services when no entry matches the chosen filters.
-    texts = [translations.gettext("Kein Angebot passt zu Ihrer Auswahl.")]
-    for count in range(1, total + 1):
-        # Translators: the number of services the filters show, e.g. "3 Angebote gefunden".
-        text = translations.ngettext("%(count)s Angebot gefunden", "%(count)s Angebote gefunden", count)
-        texts.append(text % {"count": count})
-    return texts
-
-
 def _hours_attribute(service: Service) -> str | Markup:
     """The hours as the browser filters them: "always", "" (unknown) or compact JSON."""
     if service.always_open:
@@ -180,7 +154,7 @@ async def services(request: Request) -> Response:
     everything: list[Service] = directory.services()
     languages = language_choices(everything)
     filters = Filters.from_query(request.query_params, languages)
-    when = _clock(request)
+    when = request.state.now
     by_kind: dict[str, list[tuple[Service, bool]]] = {}
     for service in everything:
         by_kind.setdefault(service.kind, []).append((service, matches(service, filters, when)))
@@ -194,7 +168,7 @@ async def services(request: Request) -> Response:
             "groups": groups,
             "filters": filters,
             "shown": shown,
-            "count_texts": _count_texts(request, len(everything)),
+            "total": len(everything),
             "cities": CITIES,
             "kinds": [kind for kind in KINDS if any(s.kind == kind for s in everything)],
             "language_choices": languages,

@@ -18,6 +18,8 @@ from typing import Any, Callable, Iterable, Sequence
 from starlette.routing import BaseRoute
 from starlette.types import Message
 
+from pwa import request_state
+
 
 @dataclass(frozen=True)
 class PageFamily:
@@ -84,11 +86,12 @@ async def render_path(app: Any, path: str) -> tuple[int, dict[str, str], bytes]:
     """One of the app's own pages, rendered in-process as its routes answer it: status,
     headers and body. A page that is not found raises HTTPException, like any route."""
     headers = [(b"host", b"localhost")]
+    # The app's middleware is not on this way in: the request's state is resolved here.
     scope: dict[str, Any] = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
         "scheme": "http", "server": ("localhost", 80), "client": None, "root_path": "",
         "path": path, "raw_path": path.encode(), "query_string": b"",
-        "headers": headers, "app": app, "state": {},
+        "headers": headers, "app": app, "state": request_state.resolve(app, path, headers),
     }
     status, head, chunks = 0, {}, []
 

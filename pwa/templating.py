@@ -83,24 +83,12 @@ class Templates:
         )
 
 
-def page_locale(request: Request) -> str:
-    """The language of a request: its path's first segment when enabled, else negotiated."""
-    templates: Templates = request.app.state.templates
-    code = request.path_params.get("locale")
-    if code in templates.codes:
-        return code
-    first = request.url.path.lstrip("/").split("/", 1)[0]
-    if first in templates.codes:
-        return first
-    return i18n.negotiate(request.headers.get("accept-language"), templates.codes)
-
-
 def render(
     request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
 ) -> HTMLResponse:
-    """Render a template for the language in the request's path."""
+    """Render a template in the request's language (see pwa/request_state.py)."""
     templates: Templates = request.app.state.templates
-    code = page_locale(request)
+    code = request.state.locale
     prefix = f"/{code}/"
     path = request.url.path
     page = path[len(prefix):] if path.startswith(prefix) and status_code < 400 else ""

@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from dataclasses import replace
+from datetime import date, datetime, time as time_of_day
 from pathlib import Path
 from typing import Iterator
 
@@ -15,6 +16,7 @@ import uvicorn
 from starlette.testclient import TestClient
 
 from pwa.app import create_app
+from pwa.clock import BERLIN
 from pwa.settings import Settings
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -46,6 +48,20 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def app(settings: Settings):
     return create_app(settings)
+
+
+@pytest.fixture
+def fixed_clock(app):
+    """Fixes the app's time: fixed_clock(an aware datetime), or fixed_clock(a date) for noon
+    that day in Berlin. The app's own clock comes back after the test."""
+
+    def set_time(when: datetime | date) -> None:
+        moment = when if isinstance(when, datetime) else datetime.combine(when, time_of_day(12), BERLIN)
+        app.state.clock = lambda: moment
+
+    own = app.state.clock
+    yield set_time
+    app.state.clock = own
 
 
 @pytest.fixture

@@ -39,8 +39,8 @@ def test_about_shows_the_runder_tisch_and_its_office(client):
     }
 
 
-def _events_by_section(app, client, today: date) -> tuple[list[str], list[str]]:
-    app.state.today = lambda: today
+def _events_by_section(fixed_clock, client, today: date) -> tuple[list[str], list[str]]:
+    fixed_clock(today)
     _, main = _main(client, "/de/about")
     upcoming = main.find("section", **{"aria-labelledby": "events"})
     archive = main.find("section", **{"aria-labelledby": "archive"})
@@ -48,21 +48,21 @@ def _events_by_section(app, client, today: date) -> tuple[list[str], list[str]]:
     return ids(upcoming), ids(archive)
 
 
-def test_events_move_to_the_archive_by_date(app, client):
+def test_events_move_to_the_archive_by_date(fixed_clock, client):
     fachtag, posters = "fachtag-2025-erstkontakt", "plakataktion-sos-handzeichen"
-    assert _events_by_section(app, client, date(2025, 10, 1)) == ([fachtag, posters], [])
+    assert _events_by_section(fixed_clock, client, date(2025, 10, 1)) == ([fachtag, posters], [])
     # "2025-11" covers the whole month.
-    assert _events_by_section(app, client, date(2025, 11, 30)) == ([fachtag, posters], [])
-    assert _events_by_section(app, client, date(2025, 12, 1)) == ([posters], [fachtag])
-    assert _events_by_section(app, client, date(2026, 2, 14)) == ([posters], [fachtag])
+    assert _events_by_section(fixed_clock, client, date(2025, 11, 30)) == ([fachtag, posters], [])
+    assert _events_by_section(fixed_clock, client, date(2025, 12, 1)) == ([posters], [fachtag])
+    assert _events_by_section(fixed_clock, client, date(2026, 2, 14)) == ([posters], [fachtag])
     # The archive: newest first.
-    assert _events_by_section(app, client, date(2026, 2, 15)) == ([], [posters, fachtag])
-    app.state.today = lambda: date(2026, 2, 15)
+    assert _events_by_section(fixed_clock, client, date(2026, 2, 15)) == ([], [posters, fachtag])
+    fixed_clock(date(2026, 2, 15))
     _, main = _main(client, "/de/about")
     assert "Zurzeit sind keine Termine angekündigt." in main.find("section", **{"aria-labelledby": "events"}).text
 
 
-def test_an_event_with_an_end_date_stays_until_its_last_day(app, client):
+def test_an_event_with_an_end_date_stays_until_its_last_day(app, fixed_clock, client):
     app.state.store.upsert(
         EVENTS,
         {
@@ -76,13 +76,13 @@ def test_an_event_with_an_end_date_stays_until_its_last_day(app, client):
             "sources": ["Test"],
         },
     )
-    upcoming, _ = _events_by_section(app, client, date(2027, 3, 3))
+    upcoming, _ = _events_by_section(fixed_clock, client, date(2027, 3, 3))
     assert upcoming == ["woche-2027"]
     _, main = _main(client, "/de/about")
     entry = main.find("li", **{"data-event": "woche-2027"})
     assert entry.find("time").text == "1. März 2027 bis 3. März 2027"
     assert entry.find("time").attrs["datetime"] == "2027-03-01"
-    assert _events_by_section(app, client, date(2027, 3, 4)) == ([], ["woche-2027", "plakataktion-sos-handzeichen", "fachtag-2025-erstkontakt"])
+    assert _events_by_section(fixed_clock, client, date(2027, 3, 4)) == ([], ["woche-2027", "plakataktion-sos-handzeichen", "fachtag-2025-erstkontakt"])
 
 
 def test_an_invalid_entry_in_the_store_is_left_out(app, client):
@@ -101,8 +101,8 @@ def test_empty_tables_say_so(app, client):
     assert "keine Materialien" in main.find("section", **{"aria-labelledby": "materials"}).text
 
 
-def test_dates_are_shown_in_the_page_language(app, client):
-    app.state.today = lambda: date(2025, 10, 1)
+def test_dates_are_shown_in_the_page_language(fixed_clock, client):
+    fixed_clock(date(2025, 10, 1))
     _, main = _main(client, "/en/about")
     times = [t.text for t in main.find("section", **{"aria-labelledby": "events"}).find_all("time")]
     assert times[0] == "November 2025"

@@ -66,15 +66,6 @@ def shown_entries(html: str) -> list[str]:
     return ids
 
 
-@pytest.fixture
-def fixed_clock(app):
-    def set_time(when: datetime) -> None:
-        app.state.clock = lambda: when
-
-    yield set_time
-    app.state.clock = None
-
-
 # -- every page ------------------------------------------------------------------------------
 
 
