@@ -21,6 +21,13 @@ def _main(client, path: str):
     return response, parse_html(response.text).find("main")
 
 
+def _crawled(crawl, path: str):
+    """A page of the session's crawl and its <main>."""
+    page = crawl.pages[path]
+    assert page.status == 200, path
+    return page, page.document.find("main")
+
+
 def _my_paths(code: str) -> list[str]:
     """The information pages, privacy and the about page."""
     return [f"/{code}/{inner}" for inner in (*info.family.paths, *about.family.paths)]
@@ -30,11 +37,12 @@ def _hrefs(element) -> list[str]:
     return [a.attrs["href"] for a in element.find_all("a") if a.attrs.get("href")]
 
 
-def test_every_topic_renders_in_every_enabled_locale(app, client):
+def test_every_topic_renders_in_every_enabled_locale(crawl):
+    app = crawl.app
     for code in app.state.templates.codes:
         for slug, title in info.TOPICS.items():
-            response, main = _main(client, f"/{code}/info/{slug}")
-            document = parse_html(response.text)
+            page, main = _crawled(crawl, f"/{code}/info/{slug}")
+            document = page.document
             assert document.find("html").attrs["lang"] == code
             heading = main.find("h1")
             assert heading is not None and heading.text == app.state.templates.gettext(code, title)
@@ -43,11 +51,11 @@ def test_every_topic_renders_in_every_enabled_locale(app, client):
             assert any(href.endswith("/css/info.css") for href in stylesheets), slug
 
 
-def test_each_topic_ends_with_help_from_the_directory(app, client):
-    directory = app.state.directory
-    for code in app.state.templates.codes:
+def test_each_topic_ends_with_help_from_the_directory(crawl):
+    directory = crawl.app.state.directory
+    for code in crawl.app.state.templates.codes:
         for slug in info.TOPICS:
-            _, main = _main(client, f"/{code}/info/{slug}")
+            _, main = _crawled(crawl, f"/{code}/info/{slug}")
             help_section = main.find("section", class_="topic-help")
             assert help_section is not None, slug
             hrefs = _hrefs(help_section)
@@ -56,13 +64,13 @@ def test_each_topic_ends_with_help_from_the_directory(app, client):
             assert services or calls, f"{slug}: no help link"
             assert services == [s for s in info.HELP[slug] if directory.get(s) is not None]
             for service_id in services:
-                assert client.get(f"/{code}/services/{service_id}").status_code == 200
+                assert crawl.pages[f"/{code}/services/{service_id}"].status == 200
 
 
-def test_every_number_on_a_topic_comes_from_the_directory(app, client):
-    known = {phone.href for service in app.state.directory.services() for phone in service.phones}
+def test_every_number_on_a_topic_comes_from_the_directory(crawl):
+    known = {phone.href for service in crawl.app.state.directory.services() for phone in service.phones}
     for slug in info.TOPICS:
-        _, main = _main(client, f"/de/info/{slug}")
+        _, main = _crawled(crawl, f"/de/info/{slug}")
         calls = [h for h in _hrefs(main) if h.startswith("tel:")]
         assert set(calls) <= known, f"{slug}: {set(calls) - known}"
         for link in main.find_all("a"):
@@ -91,9 +99,9 @@ def test_unknown_topic_is_not_found(client):
         assert client.get(path).status_code == 404, path
 
 
-def test_the_index_links_every_topic_in_order(app, client):
-    for code in app.state.templates.codes:
-        _, main = _main(client, f"/{code}/info")
+def test_the_index_links_every_topic_in_order(crawl):
+    for code in crawl.app.state.templates.codes:
+        _, main = _crawled(crawl, f"/{code}/info")
         linked = [h for h in _hrefs(main) if h.startswith(f"/{code}/info/")]
         assert linked == [f"/{code}/info/{slug}" for slug in info.TOPICS]
 
@@ -151,24 +159,23 @@ def test_the_hand_signal_is_described_as_the_runder_tisch_campaign(client):
 
 
 @pytest.mark.parametrize("code", ["de", "en"])
-def test_nothing_from_the_do_not_list_appears(app, client, code):
-    if code not in app.state.templates.codes:
+def test_nothing_from_the_do_not_list_appears(crawl, code):
+    if code not in crawl.app.state.templates.codes:
         pytest.skip(f"{code} is not enabled")
     for path in _my_paths(code):
-        response = client.get(path)
-        assert response.status_code == 200, path
-        lowered = response.text.lower()
-        digits = re.sub(r"\D", "", response.text)
+        page, _ = _crawled(crawl, path)
+        lowered = page.text.lower()
+        digits = re.sub(r"\D", "", page.text)
         for name in FORBIDDEN_NAMES:
             assert name not in lowered, (path, name)
         for number in FORBIDDEN_DIGITS:
             assert number not in digits, (path, number)
 
 
-def test_links_to_other_sites_send_no_referrer(app, client):
-    for code in app.state.templates.codes:
+def test_links_to_other_sites_send_no_referrer(crawl):
+    for code in crawl.app.state.templates.codes:
         for path in _my_paths(code):
-            _, main = _main(client, path)
+            _, main = _crawled(crawl, path)
             for link in main.find_all("a"):
                 if link.attrs.get("href", "").startswith("http"):
                     assert {"noreferrer", "noopener"} <= set(link.attrs.get("rel", "").split()), path
