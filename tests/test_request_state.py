@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 
 import anyio
@@ -64,6 +65,8 @@ def test_one_request_resolves_its_language_clock_and_template_once(app, client, 
 
 
 def test_pages_rendered_in_process_get_the_same_state(app):
-    status, headers, body = anyio.run(render_path, app, "/uk/offline")
+    # A thread of its own: a browser test earlier in the session may own this thread's event loop.
+    with ThreadPoolExecutor(1) as pool:
+        status, headers, body = pool.submit(anyio.run, render_path, app, "/uk/offline").result()
     assert status == 200 and headers["content-language"] == "uk"
     assert parse_html(body.decode()).find("html").attrs["lang"] == "uk"
