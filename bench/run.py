@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pwa.app import all_page_paths, create_app  # noqa: E402
+from pwa.app import create_app  # noqa: E402
 from pwa.settings import Settings  # noqa: E402
 
 
@@ -43,7 +43,7 @@ def fetch(url: str, gzip_ok: bool = True) -> bytes:
 def page_weights(base: str, app) -> None:
     print("\n## Page weight (gzip, HTML only; the budget test adds CSS and JS)")
     for code in app.state.templates.codes:
-        paths = all_page_paths(app, code)
+        paths = app.state.site.page_paths(code)
         sizes = {path: len(gzip.compress(fetch(base + path, gzip_ok=False), 9)) for path in paths}
         largest = max(sizes, key=sizes.get)
         print(f"{code}: {len(paths)} pages, median {statistics.median(sizes.values()) / 1024:.1f} KB, "

@@ -9,9 +9,9 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     command = args.pop(0) if args else "help"
     if command == "serve":
-        import server
+        from pwa import serve
 
-        server.main()
+        serve.main()
         return 0
     if command == "i18n":
         from pwa import catalogue

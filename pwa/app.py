@@ -8,21 +8,32 @@ from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import BaseRoute, Mount, Route, Router
+from starlette.routing import Mount, Route, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from pwa import directory_pages, info, offline, pages, safety, safety_plan
+from pwa import about, clock, directory_pages, info, languages, offline, pages, plan, safety
 from pwa.about_data import EVENT_RECORDS, MATERIAL_RECORDS
 from pwa.collection import Collection
 from pwa.directory import Directory
 from pwa.headers import SecurityHeadersMiddleware
+from pwa.request_state import RequestState
 from pwa.settings import Settings
+from pwa.site import PageFamily, Site
 from pwa.static import StaticAssets
 from pwa.store import Store
 from pwa.templating import Templates
 
-# Every page family adds its routes inside /{locale}/ and may add routes at the root.
-PAGE_FAMILIES = [pages, directory_pages, safety_plan, safety, info, offline]
+# Every page family of the site, in the order of its pages (for crawls and the offline copy).
+PAGE_FAMILIES: tuple[PageFamily, ...] = (
+    pages.family,
+    languages.family,
+    directory_pages.family,
+    plan.family,
+    safety.family,
+    info.family,
+    about.family,
+    offline.family,
+)
 
 
 class _EnabledLocalesOnly:
@@ -47,28 +58,13 @@ class App(Starlette):
         return SecurityHeadersMiddleware(super().build_middleware_stack(), access_log=self.access_log)
 
 
-def all_page_paths(app: Starlette, code: str) -> list[str]:
-    """Every HTML page of one language, as absolute paths (for tests, crawls and the offline cache)."""
-    paths: list[str] = []
-    for family in PAGE_FAMILIES:
-        for inner in family.page_paths(app):
-            path = f"/{code}/{inner}"
-            if path not in paths:
-                paths.append(path)
-    return paths
-
-
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     assets = StaticAssets(settings.static_dir)
     templates = Templates(settings, assets)
     store = Store(settings.database_path, dict(settings.seeds))
-
-    localized: list[BaseRoute] = []
-    root: list[BaseRoute] = []
-    for family in PAGE_FAMILIES:
-        localized.extend(family.routes)
-        root.extend(getattr(family, "root_routes", []))
+    directory = Directory(store)
+    site = Site(PAGE_FAMILIES, templates.codes, directory)
 
     async def not_found(request: Request, exc: Exception) -> Response:
         status = getattr(exc, "status_code", 404)
@@ -78,23 +74,24 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     app = App(
         routes=[
-            Route("/", pages.choose_language),
             Route("/static/{version}/{path:path}", assets.endpoint, methods=["GET", "HEAD"]),
-            *root,
+            *site.root_routes,
             Route("/{locale}", pages.locale_root),
-            Mount("/{locale}", app=_EnabledLocalesOnly(Router(routes=localized), templates.codes)),
+            Mount("/{locale}", app=_EnabledLocalesOnly(Router(routes=site.routes), templates.codes)),
         ],
-        middleware=[Middleware(GZipMiddleware, minimum_size=500)],
+        middleware=[Middleware(GZipMiddleware, minimum_size=500), Middleware(RequestState)],
         exception_handlers={HTTPException: not_found},
     )
     # Only /{locale} gains a slash (above); any other unknown path is a plain 404.
     app.router.redirect_slashes = False
     app.access_log = settings.access_log
     app.state.settings = settings
+    app.state.clock = clock.now  # tests set a fixed clock here
     app.state.assets = assets
     app.state.templates = templates
     app.state.store = store
-    app.state.directory = Directory(store)
+    app.state.directory = directory
     app.state.events = Collection(store, EVENT_RECORDS)
     app.state.materials = Collection(store, MATERIAL_RECORDS)
+    app.state.site = site
     return app

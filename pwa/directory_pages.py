@@ -2,19 +2,16 @@
 
 The list filters twice: in the browser (static/js/directory-filter.js, on the data attributes of
 each entry) and here, for a browser without JavaScript that submits the filter form. Both apply
-the same rules: :func:`matches`. "Open now" is Europe/Berlin time; tests fix the time by setting
-``app.state.clock`` to a function returning an aware datetime.
+the same rules: :func:`matches`. "Open now" is the request's time in Europe/Berlin (``request.state.now``, see
+pwa/request_state.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
-from typing import Any, Callable, Mapping
+from datetime import datetime
+from typing import Any, Mapping
 
-from babel import Locale
-from babel.dates import format_interval, get_day_names
-from babel.lists import format_list
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from starlette.exceptions import HTTPException
@@ -28,14 +25,14 @@ from pwa.directory import (
     AREAS,
     CHANNELS,
     CITIES,
-    DAYS,
     KINDS,
     TARGET_GROUPS,
     Service,
     is_open,
 )
 from pwa.i18n import N_, SOURCE_LOCALE
-from pwa.templating import page_locale, render
+from pwa.site import PageFamily
+from pwa.templating import render
 
 # The languages the filter offers: the app's languages, first set and later ones, plus any a
 # service names. A service with interpreters matches every one of them.
@@ -48,16 +45,6 @@ OPEN_CHOICES = {OPEN_NOW: N_("Jetzt geöffnet"), ALWAYS: N_("Rund um die Uhr")}
 
 # The first lines on the emergency page, in this order; the other nationwide lines follow.
 FIRST_LINES = ("hilfetelefon-frauen",)
-
-
-def now() -> datetime:
-    """The current time in Europe/Berlin."""
-    return datetime.now(BERLIN)
-
-
-def _clock(request: Request) -> datetime:
-    clock: Callable[[], datetime] | None = getattr(request.app.state, "clock", None)
-    return (clock or now)()
 
 
 # -- filters ---------------------------------------------------------------------------------
@@ -123,105 +110,6 @@ def silent_ways(service: Service) -> list[str]:
     return ways + [ACCESSIBILITY[need] for need in service.accessibility]
 
 
-# -- formatting in the page's language ---------------------------------------------------------
-
-
-class Formatter:
-    """Locale-aware texts for the templates: day names, times, lists, language names."""
-
-    def __init__(self, code: str, gettext: Callable[[str], str] = lambda text: text) -> None:
-        self.code = code
-        self.gettext = gettext
-        self._locale = Locale.parse(code)
-        pattern = self._locale.time_formats["short"].pattern
-        self._skeleton = "hm" if "h" in pattern else "Hm"
-        self._days = get_day_names("wide", locale=code)  # 0 = Monday, as DAYS
-
-    def list(self, items: Any) -> str:
-        items = [str(item) for item in items]
-        return format_list(items, locale=self.code) if items else ""
-
-    def labels(self, values: Any, labels: Mapping[str, str]) -> str:
-        """Translated labels of some model values (target groups, channels, ...) as a list."""
-        return self.list(self.gettext(labels[value]) for value in values if value in labels)
-
-    def language(self, code: str) -> str:
-        """A language's name in the page language."""
-        try:
-            name = Locale.parse(code).get_display_name(self.code) or code
-        except (ValueError, LookupError):
-            return code
-        return name[:1].upper() + name[1:]
-
-    def language_option(self, code: str) -> str:
-        """A language as its speakers write it, and in the page language when that differs."""
-        try:
-            own = Locale.parse(code).get_display_name(code) or code
-        except (ValueError, LookupError):
-            own = code
-        own = own[:1].upper() + own[1:]
-        here = self.language(code)
-        return own if own == here else f"{own} – {here}"
-
-    def languages(self, codes: Any) -> str:
-        return self.list(self.language(code) for code in codes)
-
-    def times(self, opens: str, closes: str) -> str:
-        def parse(hhmm: str) -> time:
-            hours, minutes = (int(part) for part in hhmm.split(":"))
-            return time(hours % 24, minutes)
-
-        return format_interval(parse(opens), parse(closes), self._skeleton, locale=self.code)
-
-    def hours(self, service: Service) -> list[tuple[list[str], str]]:
-        """Opening hours as rows (days, times): days with the same times share a row.
-
-        ``days`` is a list of day names, or an empty list for "every day" (the template says so).
-        """
-        if not isinstance(service.hours, tuple):
-            return []
-        by_day: dict[str, list[str]] = {}
-        for span in service.hours:
-            by_day.setdefault(span.day, []).append(self.times(span.opens, span.closes))
-        rows: list[tuple[list[int], str]] = []
-        for index, day in enumerate(DAYS):
-            if day not in by_day:
-                continue
-            text = ", ".join(by_day[day])
-            for row in rows:
-                if row[1] == text:
-                    row[0].append(index)
-                    break
-            else:
-                rows.append(([index], text))
-        result = []
-        for indices, text in rows:
-            if len(indices) == 7:
-                result.append(([], text))
-            elif len(indices) >= 3 and indices == list(range(indices[0], indices[-1] + 1)):
-                result.append(([f"{self._days[indices[0]]} – {self._days[indices[-1]]}"], text))
-            else:
-                result.append(([self._days[i] for i in indices], text))
-        return result
-
-
-def _formatter(request: Request) -> Formatter:
-    code = page_locale(request)
-    return Formatter(code, request.app.state.templates.translations[code].gettext)
-
-
-def _count_texts(request: Request, total: int) -> list[str]:
-    """The result line for every possible count, so the browser can pick the right plural."""
-    translations = request.app.state.templates.translations[page_locale(request)]
-    # Translators: shown above the list of services when no entry matches the chosen filters.
-    texts = [translations.gettext("Kein Angebot passt zu Ihrer Auswahl.")]
-    for count in range(1, total + 1):
-        # Translators: the number of services the filters show, e.g. "3 Angebote gefunden".
-        text = translations.ngettext("%(count)s Angebot gefunden", "%(count)s Angebote gefunden", count)
-        texts.append(text % {"count": count})
-    return texts
-
-
 def _hours_attribute(service: Service) -> str | Markup:
     """The hours as the browser filters them: "always", "" (unknown) or compact JSON."""
     if service.always_open:
@@ -257,7 +145,6 @@ async def emergency(request: Request) -> Response:
             "lines": lines,
             "silent": silent,
             "silent_ways": silent_ways,
-            "fmt": _formatter(request),
             **_labels(),
         },
     )
@@ -268,14 +155,13 @@ async def services(request: Request) -> Response:
     everything: list[Service] = directory.services()
     languages = language_choices(everything)
     filters = Filters.from_query(request.query_params, languages)
-    when = _clock(request)
+    when = request.state.now
     by_kind: dict[str, list[tuple[Service, bool]]] = {}
     for service in everything:
         by_kind.setdefault(service.kind, []).append((service, matches(service, filters, when)))
     # (kind, [(service, shown)], any shown): the page keeps every entry, hiding those filtered out.
     groups = [(kind, entries, any(shown for _, shown in entries)) for kind, entries in by_kind.items()]
     shown = sum(visible for _, entries, _ in groups for _, visible in entries)
-    fmt = _formatter(request)
     return render(
         request,
         "services.html",
@@ -283,13 +169,12 @@ async def services(request: Request) -> Response:
             "groups": groups,
             "filters": filters,
             "shown": shown,
-            "count_texts": _count_texts(request, len(everything)),
+            "total": len(everything),
             "cities": CITIES,
             "kinds": [kind for kind in KINDS if any(s.kind == kind for s in everything)],
-            "language_options": [(code, fmt.language_option(code)) for code in languages],
+            "language_choices": languages,
             "open_choices": OPEN_CHOICES,
             "hours_attribute": _hours_attribute,
-            "fmt": fmt,
             **_labels(),
         },
     )
@@ -299,7 +184,7 @@ async def service(request: Request) -> Response:
     found = request.app.state.directory.get(request.path_params["id"])
     if found is None:
         raise HTTPException(status_code=404)
-    return render(request, "service.html", {"service": found, "fmt": _formatter(request), **_labels()})
+    return render(request, "service.html", {"service": found, **_labels()})
 
 
 async def api_services(request: Request) -> Response:
@@ -329,14 +214,20 @@ def _labels() -> dict[str, Any]:
     }
 
 
-def page_paths(app: object) -> list[str]:
-    directory = app.state.directory  # type: ignore[attr-defined]
-    return ["emergency", "services", *(f"services/{s.id}" for s in directory.services())]
+def service_paths(directory: Any) -> list[str]:
+    """The page of every service the directory holds now."""
+    return [f"services/{s.id}" for s in directory.services()]
 
 
-routes = [
-    Route("/emergency", emergency),
-    Route("/services", services),
-    Route("/services/{id}", service),
-]
-root_routes = [Route("/api/services", api_services)]
+# The directory is "services" in its URLs and templates.
+family = PageFamily(
+    "directory",
+    routes=[
+        Route("/emergency", emergency),
+        Route("/services", services),
+        Route("/services/{id}", service),
+    ],
+    root_routes=[Route("/api/services", api_services)],
+    paths=("emergency", "services"),
+    paths_from_directory=service_paths,
+)

@@ -18,6 +18,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from pwa.formatting import language_name
+
 SOURCE_LOCALE = "de"
 DOMAIN = "messages"
 
@@ -62,10 +64,9 @@ def review_status(locales_dir: Path, code: str) -> dict[str, str]:
 
 def language(locales_dir: Path, code: str) -> Language:
     locale = Locale.parse(code)
-    name = locale.get_display_name(code) or code
     return Language(
         code=code,
-        name=name[:1].upper() + name[1:],
+        name=language_name(code, code),
         dir="rtl" if locale.text_direction == "rtl" else "ltr",
         review=review_status(locales_dir, code).get("status", "draft"),
     )

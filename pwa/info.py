@@ -1,4 +1,4 @@
-"""Information pages, the Runder Tisch and privacy.
+"""Information pages and privacy.
 
 Each topic is a template ``templates/info/<slug>.html`` that ends with the matching help: the
 directory entries named in :data:`HELP`, with their numbers as they stand in the directory
@@ -7,19 +7,17 @@ directory entries named in :data:`HELP`, with their numbers as they stand in the
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from babel import Locale
-from babel.dates import format_date, format_skeleton
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from pwa import about_data, clock, records
+from pwa.about import RUNDER_TISCH_SOURCES
 from pwa.i18n import N_
-from pwa.templating import page_locale, render
+from pwa.site import PageFamily
+from pwa.templating import render
 
 # Topic slug -> title. Slugs are the same in every language; the order is the order on /info.
 TOPICS: dict[str, str] = {
@@ -161,46 +159,6 @@ LEGAL_SOURCES: dict[str, dict[str, Any]] = {
     },
 }
 
-# What the Runder Tisch's own description rests on (about page and professionals' page).
-RUNDER_TISCH_SOURCES = (
-    "https://www.kreis-mettmann.de (Runder Tisch page)",
-    "https://www.supertipp-online.de (?p=555462)",
-    "https://www.radioneandertal.de",
-)
-
-
-def today(request: Request) -> date:
-    """Today in Europe/Berlin; tests set ``app.state.today`` to a function for a fixed clock."""
-    fixed = getattr(request.app.state, "today", None)
-    return fixed() if fixed is not None else clock.today()
-
-
-def partial_date(value: str, code: str) -> str:
-    """A partial ISO date in the page's language: a day, "November 2025", or a year."""
-    first = records.period(value)[0]
-    kind = records.precision(value)
-    if kind == "day":
-        return format_date(first, format="long", locale=code)
-    if kind == "month":
-        return format_skeleton("yMMMM", first, locale=code)
-    return str(first.year)
-
-
-def language_name(language: str, code: str) -> str:
-    try:
-        return Locale.parse(language).get_display_name(code) or language
-    except (ValueError, LookupError):
-        return language
-
-
-def _event_view(event: about_data.Event, code: str) -> dict[str, Any]:
-    return {
-        "event": event,
-        "start": partial_date(event.date, code),
-        "end": partial_date(event.end_date, code) if event.end_date else None,
-    }
-
-
 async def info_index(request: Request) -> Response:
     return render(request, "info.html", {"topics": TOPICS, "summaries": SUMMARIES})
 
@@ -224,35 +182,16 @@ async def info_topic(request: Request) -> Response:
     return render(request, f"info/{slug}.html", context)
 
 
-async def about(request: Request) -> Response:
-    code = page_locale(request)
-    upcoming, past = about_data.split_events(request.app.state.events.all(), today(request))
-    materials = [
-        {"material": m, "languages": [language_name(language, code) for language in m.languages]}
-        for m in request.app.state.materials.all()
-    ]
-    context = {
-        "upcoming": [_event_view(e, code) for e in upcoming],
-        "past": [_event_view(e, code) for e in past],
-        "materials": materials,
-        "office": request.app.state.directory.get("runder-tisch-office"),
-        "police": request.app.state.directory.get("police"),
-        "runder_tisch_sources": RUNDER_TISCH_SOURCES,
-    }
-    return render(request, "about.html", context)
-
-
 async def privacy(request: Request) -> Response:
     return render(request, "privacy.html")
 
 
-def page_paths(app: object) -> list[str]:
-    return ["info", *(f"info/{slug}" for slug in TOPICS), "about", "privacy"]
-
-
-routes = [
-    Route("/info", info_index),
-    Route("/info/{topic}", info_topic),
-    Route("/about", about),
-    Route("/privacy", privacy),
-]
+family = PageFamily(
+    "info",
+    routes=[
+        Route("/info", info_index),
+        Route("/info/{topic}", info_topic),
+        Route("/privacy", privacy),
+    ],
+    paths=("info", *(f"info/{slug}" for slug in TOPICS), "privacy"),
+)

@@ -28,9 +28,9 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from starlette.types import Message
 
 from pwa.i18n import N_
+from pwa.site import PageFamily, render_path
 from pwa.templating import render
 
 # Translators: the app's name under its icon and in the list of apps. Keep it neutral: others
@@ -122,38 +122,18 @@ def _fingerprint(app: Starlette) -> tuple[object, ...]:
 
 
 async def _get(app: Starlette, path: str) -> tuple[int, bytes]:
-    """Renders one of the app's own URLs in-process, as a browser would receive it."""
-    scope: dict[str, Any] = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
-        "scheme": "http", "server": ("localhost", 80), "client": None, "root_path": "",
-        "path": path, "raw_path": path.encode(), "query_string": b"",
-        "headers": [(b"host", b"localhost")], "app": app, "state": {},
-    }
-    status, chunks = 0, []
-
-    async def receive() -> Message:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message: Message) -> None:
-        nonlocal status
-        if message["type"] == "http.response.start":
-            status = message["status"]
-        elif message["type"] == "http.response.body":
-            chunks.append(message.get("body", b""))
-
+    """One of the app's own URLs, rendered in-process as a browser would receive it."""
     try:
-        await app.router(scope, receive, send)
+        status, _, body = await render_path(app, path)
     except HTTPException as error:
         return error.status_code, b""
     except Exception:  # one broken page must not keep every other page from working offline
         _log.exception("rendering %s for the offline cache failed", path)
         return 500, b""
-    return status, b"".join(chunks)
+    return status, body
 
 
 async def _compute(app: Starlette) -> Build:
-    from pwa.app import all_page_paths  # the app imports this module
-
     settings, assets, templates = app.state.settings, app.state.assets, app.state.templates
     digest = hashlib.sha256()
 
@@ -178,7 +158,7 @@ async def _compute(app: Starlette) -> Build:
     shell = assets.urls() + list(await fetched(["/api/services", "/manifest.json"]))
     locales = {}
     for code in templates.codes:
-        locales[code] = await fetched([*all_page_paths(app, code), f"/{code}/manifest.json"])
+        locales[code] = await fetched([*app.state.site.page_paths(code), f"/{code}/manifest.json"])
     return Build(digest.hexdigest()[:16], tuple(shell), locales)
 
 
@@ -224,15 +204,15 @@ async def offline_page(request: Request) -> Response:
     )
 
 
-def page_paths(app: object) -> list[str]:
-    return ["offline"]
-
-
-routes = [
-    Route("/offline", offline_page),
-    Route("/manifest.json", locale_manifest),
-]
-root_routes = [
-    Route("/manifest.json", manifest),
-    Route("/service-worker.js", service_worker),
-]
+family = PageFamily(
+    "offline",
+    routes=[
+        Route("/offline", offline_page),
+        Route("/manifest.json", locale_manifest),
+    ],
+    root_routes=[
+        Route("/manifest.json", manifest),
+        Route("/service-worker.js", service_worker),
+    ],
+    paths=("offline",),
+)

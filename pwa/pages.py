@@ -1,4 +1,4 @@
-"""The home page, the language chooser, the redirect at / and the page for unknown addresses."""
+"""The home page, the redirect from /{locale} to /{locale}/, and the page for unknown addresses."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from pwa import i18n
+from pwa.site import PageFamily
 from pwa.templating import render
 
 
@@ -16,13 +16,6 @@ def _first_call_numbers(request: Request) -> dict[str, object]:
         "police": directory.get("police"),
         "hilfetelefon": directory.get("hilfetelefon-frauen"),
     }
-
-
-async def choose_language(request: Request) -> Response:
-    """/ sends the browser to its best language; the choice lives in the path only."""
-    codes = request.app.state.templates.codes
-    code = i18n.negotiate(request.headers.get("accept-language"), codes)
-    return RedirectResponse(f"/{code}/", status_code=302, headers={"Vary": "Accept-Language"})
 
 
 async def locale_root(request: Request) -> Response:
@@ -36,19 +29,8 @@ async def home(request: Request) -> Response:
     return render(request, "home.html", _first_call_numbers(request))
 
 
-async def languages(request: Request) -> Response:
-    return render(request, "languages.html")
-
-
 def not_found(request: Request) -> Response:
     return render(request, "404.html", _first_call_numbers(request), status_code=404)
 
 
-def page_paths(app: object) -> list[str]:
-    return ["", "languages"]
-
-
-routes = [
-    Route("/", home),
-    Route("/languages", languages),
-]
+family = PageFamily("home", routes=[Route("/", home)], paths=("",))

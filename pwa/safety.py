@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from pwa.site import PageFamily
 from pwa.templating import render
 
 
@@ -24,8 +25,4 @@ async def safety(request: Request) -> Response:
     )
 
 
-def page_paths(app: object) -> list[str]:
-    return ["safety"]
-
-
-routes = [Route("/safety", safety)]
+family = PageFamily("safety", routes=[Route("/safety", safety)], paths=("safety",))

@@ -1,17 +1,15 @@
-"""Jinja2 rendering: one environment per enabled language, translations installed once."""
+"""Jinja2 rendering: one environment per enabled language, translations and formatting installed once."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from pwa import i18n
+from pwa.formatting import Formatting
 from pwa.settings import Settings
 from pwa.static import StaticAssets
 
@@ -25,19 +23,6 @@ NAVIGATION = [
     ("safety", i18n.N_("Sicher nutzen")),
     ("about", i18n.N_("Über uns")),
 ]
-
-
-def _parse_date(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 class Templates:
@@ -70,17 +55,8 @@ class Templates:
             static=self.assets.url,
             quick_exit_url=self.settings.quick_exit_url,
         )
-
-        def localized_date(value: Any, form: str = "long") -> str:
-            parsed = _parse_date(value)
-            if parsed is None:
-                return str(value or "")
-            if isinstance(value, str) and len(value) <= 7:  # "2023" or "2022-12": as given
-                return value
-            return format_date(parsed, format=form, locale=code)
-
-        env.filters["localized_date"] = localized_date
-        env.filters["number"] = lambda n: format_decimal(n, locale=code)
+        # Dates, numbers, lists, language names and opening hours in this language.
+        env.filters.update(Formatting(code, self.translations[code].gettext).filters())
         return env
 
     def gettext(self, code: str, message: str) -> str:
@@ -107,24 +83,12 @@ class Templates:
         )
 
 
-def page_locale(request: Request) -> str:
-    """The language of a request: its path's first segment when enabled, else negotiated."""
-    templates: Templates = request.app.state.templates
-    code = request.path_params.get("locale")
-    if code in templates.codes:
-        return code
-    first = request.url.path.lstrip("/").split("/", 1)[0]
-    if first in templates.codes:
-        return first
-    return i18n.negotiate(request.headers.get("accept-language"), templates.codes)
-
-
 def render(
     request: Request, name: str, context: dict[str, Any] | None = None, status_code: int = 200
 ) -> HTMLResponse:
-    """Render a template for the language in the request's path."""
+    """Render a template in the request's language (see pwa/request_state.py)."""
     templates: Templates = request.app.state.templates
-    code = page_locale(request)
+    code = request.state.locale
     prefix = f"/{code}/"
     path = request.url.path
     page = path[len(prefix):] if path.startswith(prefix) and status_code < 400 else ""

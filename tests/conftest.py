@@ -1,4 +1,4 @@
-"""Shared fixtures: a test client, a live server for the browser, Debian's Chromium."""
+"""Shared fixtures: a test client, the whole site crawled once, a live server for the browser, Debian's Chromium."""
 
 from __future__ import annotations
 
@@ -6,16 +6,19 @@ import os
 import socket
 import threading
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time as time_of_day
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Mapping
 
 import pytest
 import uvicorn
 from starlette.testclient import TestClient
 
-from pwa.app import all_page_paths, create_app
+from pwa.app import create_app
+from pwa.clock import BERLIN
 from pwa.settings import Settings
+from tests.helpers import Element, parse_html
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -49,9 +52,72 @@ def app(settings: Settings):
 
 
 @pytest.fixture
+def fixed_clock(app):
+    """Fixes the app's time: fixed_clock(an aware datetime), or fixed_clock(a date) for noon
+    that day in Berlin. The app's own clock comes back after the test."""
+
+    def set_time(when: datetime | date) -> None:
+        moment = when if isinstance(when, datetime) else datetime.combine(when, time_of_day(12), BERLIN)
+        app.state.clock = lambda: moment
+
+    own = app.state.clock
+    yield set_time
+    app.state.clock = own
+
+
+@pytest.fixture
 def client(app) -> Iterator[TestClient]:
     with TestClient(app, follow_redirects=False) as test_client:
         yield test_client
+
+
+@dataclass(frozen=True)
+class CrawledPage:
+    """One page as a browser receives it: its language, status, headers, body and parsed HTML."""
+
+    path: str
+    code: str
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+    document: Element
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8")
+
+
+@dataclass(frozen=True)
+class Crawl:
+    """Every page of every language (``pages``, by path, in the site's order) and each
+    language's page for an unknown address (``not_found``), rendered once by ``app``."""
+
+    app: Any
+    pages: dict[str, CrawledPage]
+    not_found: dict[str, CrawledPage]
+
+    def of(self, code: str) -> list[CrawledPage]:
+        return [page for page in self.pages.values() if page.code == code]
+
+
+def _crawled(client: TestClient, path: str, code: str) -> CrawledPage:
+    response = client.get(path)
+    document = parse_html(response.text) if response.headers.get("content-type", "").startswith("text/html") else Element("#document", {}, None)
+    return CrawledPage(path, code, response.status_code, response.headers, response.content, document)
+
+
+@pytest.fixture(scope="session")
+def crawl(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
+    """The whole site, rendered once for the session, for the tests that look at every page.
+
+    Its app has a database of its own, seeded like every test's, which no test changes.
+    """
+    app = create_app(make_settings(tmp_path_factory.mktemp("crawl")))
+    with TestClient(app, follow_redirects=False) as client:
+        pages = {path: _crawled(client, path, code) for code, paths in app.state.site.pages().items() for path in paths}
+        missing = {code: _crawled(client, f"/{code}/no-such-page", code) for code in app.state.templates.codes}
+        missing["xx"] = _crawled(client, "/xx/nope", "")
+    return Crawl(app, pages, missing)
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +149,7 @@ def live_server(live_app) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def live_pages(live_app) -> dict[str, list[str]]:
     """Every HTML page of every enabled language, as paths."""
-    return {code: all_page_paths(live_app, code) for code in live_app.state.templates.codes}
+    return live_app.state.site.pages()
 
 
 @pytest.fixture(scope="session")

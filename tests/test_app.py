@@ -7,7 +7,6 @@ from urllib.parse import quote
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from pwa.app import all_page_paths
 from pwa.headers import SECURITY_HEADERS
 from tests.helpers import parse_html
 
@@ -15,6 +14,7 @@ URL_MAP = ["", "emergency", "services", "plan", "safety", "info", "about", "lang
 
 
 def assert_security_headers(response) -> None:
+    """For a response, or a crawled page: both have its headers."""
     for name, value in SECURITY_HEADERS.items():
         assert response.headers.get(name) == value, name
     csp = response.headers["content-security-policy"]
@@ -26,24 +26,38 @@ def assert_security_headers(response) -> None:
 
 @pytest.mark.parametrize("code", ["de", "en"])
 @pytest.mark.parametrize("path", URL_MAP)
-def test_every_page_of_the_url_map_renders(client, code, path):
-    response = client.get(f"/{code}/{path}")
-    assert response.status_code == 200
-    assert response.headers["content-type"].startswith("text/html")
-    document = parse_html(response.text)
+def test_every_page_of_the_url_map_renders(crawl, code, path):
+    page = crawl.pages[f"/{code}/{path}"]
+    assert page.status == 200
+    assert page.headers["content-type"].startswith("text/html")
+    document = page.document
     html = document.find("html")
     assert html.attrs["lang"] == code and html.attrs["dir"] == "ltr"
     assert document.find("title").text
     assert document.find("meta", name="viewport") is not None
     assert document.find("meta", name="theme-color") is not None
     assert document.find("link", rel="manifest") is not None
-    assert_security_headers(response)
+    assert_security_headers(page)
 
 
-def test_every_listed_page_renders(app, client):
-    for code in app.state.templates.codes:
-        for path in all_page_paths(app, code):
-            assert client.get(path).status_code == 200, path
+def test_every_listed_page_renders(crawl):
+    assert set(crawl.pages) == {path for paths in crawl.app.state.site.pages().values() for path in paths}
+    for path, page in crawl.pages.items():
+        assert page.status == 200, path
+
+
+def test_every_page_has_its_own_title_before_the_site_name(crawl):
+    """History, tabs and the app switcher show the title: each page names itself, then the app."""
+    templates = crawl.app.state.templates
+    for page in [*crawl.pages.values(), *crawl.not_found.values()]:
+        code = page.document.find("html").attrs["lang"]
+        titles = page.document.find_all("title")
+        assert len(titles) == 1, page.path
+        suffix = " · " + templates.gettext(code, "Wegweiser")
+        title = titles[0].text
+        assert title.endswith(suffix), (page.path, title)
+        own = title[: -len(suffix)].strip()
+        assert own and any(ch.isalnum() for ch in own), (page.path, title)
 
 
 def test_skip_link_then_quick_exit_first(client, settings):
@@ -178,10 +192,9 @@ def test_raw_garbage_paths_never_fail(client):
         assert client.get(path).status_code < 500, path
 
 
-def test_no_cookie_on_any_page(client, app):
-    for code in app.state.templates.codes:
-        for path in all_page_paths(app, code):
-            assert "set-cookie" not in {k.lower() for k in client.get(path).headers.keys()}
+def test_no_cookie_on_any_page(crawl):
+    for page in [*crawl.pages.values(), *crawl.not_found.values()]:
+        assert "set-cookie" not in {k.lower() for k in page.headers.keys()}, page.path
 
 
 def test_raw_asgi_paths_and_headers_never_fail(app):

@@ -101,7 +101,7 @@ def test_filters_work_offline_once_the_page_is_there(device, live_server, live_a
 def test_without_javascript_all_entries_grouped_and_the_form_filters(browser, live_server, live_app):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
-    live_app.state.clock = lambda: TUESDAY_4PM
+    clock, live_app.state.clock = live_app.state.clock, lambda: TUESDAY_4PM
     try:
         page.goto(live_server + "/de/services")
         services = live_app.state.directory.services()
@@ -125,7 +125,7 @@ def test_without_javascript_all_entries_grouped_and_the_form_filters(browser, li
         page.click("[data-filter-reset]")
         assert len(visible_ids(page)) == len(services)
     finally:
-        live_app.state.clock = None
+        live_app.state.clock = clock
         context.close()
 
 

@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from starlette.testclient import TestClient
 
-from pwa.app import all_page_paths
 from pwa.clock import BERLIN
 from pwa.directory import CITIES, KINDS, is_open
-from pwa.directory_pages import Filters, Formatter, matches
+from pwa.directory_pages import Filters, matches
+from pwa.formatting import Formatting
 from pwa.store import load_seed
 from tests.helpers import parse_html
 
@@ -34,7 +35,10 @@ def seed_tels() -> set[str]:
 
 
 def tel_links(html: str) -> list[str]:
-    document = parse_html(html)
+    return tel_hrefs(parse_html(html))
+
+
+def tel_hrefs(document) -> list[str]:
     return [a.attrs["href"] for a in document.find_all("a") if (a.attrs.get("href") or "").startswith("tel:")]
 
 
@@ -66,28 +70,20 @@ def shown_entries(html: str) -> list[str]:
     return ids
 
 
-@pytest.fixture
-def fixed_clock(app):
-    def set_time(when: datetime) -> None:
-        app.state.clock = lambda: when
-
-    yield set_time
-    app.state.clock = None
-
-
 # -- every page ------------------------------------------------------------------------------
 
 
-def test_every_service_page_renders_in_every_language(client, app):
+def test_every_service_page_renders_in_every_language(crawl):
+    app = crawl.app
     services = app.state.directory.services()
     assert len(services) == len(load_seed(SEED))
     translated_names = 0
     for code in app.state.templates.codes:
         for service in services:
             translated_names += app.state.templates.gettext(code, service.name) != service.name
-            response = client.get(f"/{code}/services/{service.id}")
-            assert response.status_code == 200, (code, service.id)
-            main = main_of(response.text)
+            page = crawl.pages[f"/{code}/services/{service.id}"]
+            assert page.status == 200, (code, service.id)
+            main = page.document.find("main")
             # The heading is the name in the page's language (German: the name itself).
             assert main.find("h1").text == app.state.templates.gettext(code, service.name)
             backs = [a for a in main.find_all("a") if a.attrs.get("href") == f"/{code}/services"]
@@ -99,21 +95,21 @@ def test_unknown_service_is_a_404(client):
     assert client.get("/de/services/no-such-thing").status_code == 404
 
 
-def test_every_tel_link_on_every_page_is_e164_or_short_and_in_the_seed(client, app):
+def test_every_tel_link_on_every_page_is_e164_or_short_and_in_the_seed(crawl):
+    app = crawl.app
     allowed = seed_tels()
     checked = 0
-    for code in app.state.templates.codes:
-        for path in all_page_paths(app, code):
-            for href in tel_links(client.get(path).text):
-                number = href[len("tel:"):]
-                assert _E164.match(number) or _SHORT.match(number), (path, href)
-                assert number in allowed, (path, href)
-                checked += 1
+    for path, page in crawl.pages.items():
+        for href in tel_hrefs(page.document):
+            number = href[len("tel:"):]
+            assert _E164.match(number) or _SHORT.match(number), (path, href)
+            assert number in allowed, (path, href)
+            checked += 1
     # Every phone of every service is on its own page and in the list, in every language.
     assert checked >= 3 * len(allowed) * len(app.state.templates.codes)
 
 
-def test_no_do_not_list_name_appears_on_any_page(client, app):
+def test_no_do_not_list_name_appears_on_any_page(crawl):
     names = ["Gewaltlos.de e.V.", "Weisser Ring local number 02104 982-1066", "BAG TäHG referral hotline 0162-139 844 3"]
     if FACTS.is_file():
         names = [item["name"] for item in yaml.safe_load(FACTS.read_text(encoding="utf-8"))["do_not_list"]]
@@ -125,9 +121,10 @@ def test_no_do_not_list_name_appears_on_any_page(client, app):
         else:  # an organisation: its distinctive first word
             forbidden.append(re.split(r"[\s.]", name.lower())[0])
     assert "gewaltlos" in forbidden and "1621398443" in forbidden
-    paths = [p for code in app.state.templates.codes for p in all_page_paths(app, code)] + ["/api/services"]
-    for path in paths:
-        squeezed = re.sub(r"[\s\-/().]", "", client.get(path).text.lower())
+    with TestClient(crawl.app) as client:
+        bodies = {path: page.text for path, page in crawl.pages.items()} | {"/api/services": client.get("/api/services").text}
+    for path, body in bodies.items():
+        squeezed = re.sub(r"[\s\-/().]", "", body.lower())
         for word in forbidden:
             assert word not in squeezed, (path, word)
 
@@ -180,7 +177,8 @@ def test_each_fact_has_its_date_and_sources(client, app):
     assert facts and all(f.find("details", class_="sources") for f in facts)
     frauen = app.state.directory.get("hilfetelefon-frauen")
     article = main.find("article", **{"aria-labelledby": "line-hilfetelefon-frauen"})
-    assert f"Stand: {frauen.source_date}" in article.find("div", class_="facts").text
+    # "2022-12" reads "Dezember 2022".
+    assert f"Stand: {Formatting('de').date(frauen.source_date)}" in article.find("div", class_="facts").text
     assert [li.text for li in article.find("details").find_all("li")] == list(frauen.sources)
 
 
@@ -344,9 +342,9 @@ def test_unknown_filter_values_count_as_no_filter(client, app):
 # -- one service ---------------------------------------------------------------------------
 
 
-def test_service_page_every_phone_email_website(client, app):
-    for service in app.state.directory.services():
-        main = main_of(client.get(f"/de/services/{service.id}").text)
+def test_service_page_every_phone_email_website(crawl):
+    for service in crawl.app.state.directory.services():
+        main = crawl.pages[f"/de/services/{service.id}"].document.find("main")
         hrefs = [a.attrs.get("href") for a in main.find_all("a")]
         for phone in service.phones:
             link = main.find("a", href=phone.href)
@@ -372,9 +370,9 @@ def test_service_page_shows_hours_outreach_and_sources(client, app):
     assert weekly.find("dl", class_="hours").find("dt").text == "Montag – Samstag"
 
 
-def test_needs_check_note_in_plain_words(client, app):
-    for service in app.state.directory.services():
-        main = main_of(client.get(f"/de/services/{service.id}").text)
+def test_needs_check_note_in_plain_words(crawl):
+    for service in crawl.app.state.directory.services():
+        main = crawl.pages[f"/de/services/{service.id}"].document.find("main")
         note = with_attr(main, "data-needs-check")
         assert (note is not None) == service.needs_check, service.id
         if note is None:
@@ -383,10 +381,10 @@ def test_needs_check_note_in_plain_words(client, app):
             assert "Bitte prüfen Sie die Angaben" in note.text
             assert "note--warning" in note.attrs["class"]
             if service.source_date:
-                assert f"Stand: {service.source_date}." in note.text
+                assert f"Stand: {Formatting('de').date(service.source_date)}." in note.text
         if service.checked is None:
             assert "noch nicht am Telefon bestätigt" in note.text
-    with_address = main_of(client.get("/de/services/kinderschutzbund-mettmann").text)
+    with_address = crawl.pages["/de/services/kinderschutzbund-mettmann"].document.find("main")
     assert "bevor Sie hingehen" in with_attr(with_address, "data-needs-check").text
 
 
@@ -423,20 +421,6 @@ def test_phone_numbers_emails_urls_stay_left_to_right(client):
         href = link.attrs.get("href") or ""
         if href.startswith(("tel:", "mailto:", "https:")):
             assert link.find("bdi") is not None, href
-
-
-# -- formatting ----------------------------------------------------------------------------
-
-
-def test_hours_rows_group_days_with_the_same_times(app):
-    service = app.state.directory.get("nummer-gegen-kummer-eltern")
-    assert Formatter("de").hours(service) == [
-        (["Montag", "Mittwoch", "Freitag"], "09:00–17:00 Uhr"),
-        (["Dienstag", "Donnerstag"], "09:00–19:00 Uhr"),
-    ]
-    every_day = app.state.directory.get("weisser-ring")
-    assert Formatter("de").hours(every_day) == [([], "07:00–22:00 Uhr")]
-    assert Formatter("de").hours(app.state.directory.get("police")) == []
 
 
 # -- the API ---------------------------------------------------------------------------------

@@ -1,14 +1,12 @@
-"""Information pages, the about page and privacy: rendering, help links, facts, events by date."""
+"""Information pages and privacy: rendering, help links, facts."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 
-from pwa import info
-from pwa.about_data import EVENTS, MATERIALS
+from pwa import about, info
 from tests.helpers import parse_html
 
 # The help facts' do_not_list: a closed association and two unconfirmed numbers. None of them
@@ -23,19 +21,28 @@ def _main(client, path: str):
     return response, parse_html(response.text).find("main")
 
 
+def _crawled(crawl, path: str):
+    """A page of the session's crawl and its <main>."""
+    page = crawl.pages[path]
+    assert page.status == 200, path
+    return page, page.document.find("main")
+
+
 def _my_paths(code: str) -> list[str]:
-    return [f"/{code}/{inner}" for inner in info.page_paths(None)]
+    """The information pages, privacy and the about page."""
+    return [f"/{code}/{inner}" for inner in (*info.family.paths, *about.family.paths)]
 
 
 def _hrefs(element) -> list[str]:
     return [a.attrs["href"] for a in element.find_all("a") if a.attrs.get("href")]
 
 
-def test_every_topic_renders_in_every_enabled_locale(app, client):
+def test_every_topic_renders_in_every_enabled_locale(crawl):
+    app = crawl.app
     for code in app.state.templates.codes:
         for slug, title in info.TOPICS.items():
-            response, main = _main(client, f"/{code}/info/{slug}")
-            document = parse_html(response.text)
+            page, main = _crawled(crawl, f"/{code}/info/{slug}")
+            document = page.document
             assert document.find("html").attrs["lang"] == code
             heading = main.find("h1")
             assert heading is not None and heading.text == app.state.templates.gettext(code, title)
@@ -44,11 +51,11 @@ def test_every_topic_renders_in_every_enabled_locale(app, client):
             assert any(href.endswith("/css/info.css") for href in stylesheets), slug
 
 
-def test_each_topic_ends_with_help_from_the_directory(app, client):
-    directory = app.state.directory
-    for code in app.state.templates.codes:
+def test_each_topic_ends_with_help_from_the_directory(crawl):
+    directory = crawl.app.state.directory
+    for code in crawl.app.state.templates.codes:
         for slug in info.TOPICS:
-            _, main = _main(client, f"/{code}/info/{slug}")
+            _, main = _crawled(crawl, f"/{code}/info/{slug}")
             help_section = main.find("section", class_="topic-help")
             assert help_section is not None, slug
             hrefs = _hrefs(help_section)
@@ -57,13 +64,13 @@ def test_each_topic_ends_with_help_from_the_directory(app, client):
             assert services or calls, f"{slug}: no help link"
             assert services == [s for s in info.HELP[slug] if directory.get(s) is not None]
             for service_id in services:
-                assert client.get(f"/{code}/services/{service_id}").status_code == 200
+                assert crawl.pages[f"/{code}/services/{service_id}"].status == 200
 
 
-def test_every_number_on_a_topic_comes_from_the_directory(app, client):
-    known = {phone.href for service in app.state.directory.services() for phone in service.phones}
+def test_every_number_on_a_topic_comes_from_the_directory(crawl):
+    known = {phone.href for service in crawl.app.state.directory.services() for phone in service.phones}
     for slug in info.TOPICS:
-        _, main = _main(client, f"/de/info/{slug}")
+        _, main = _crawled(crawl, f"/de/info/{slug}")
         calls = [h for h in _hrefs(main) if h.startswith("tel:")]
         assert set(calls) <= known, f"{slug}: {set(calls) - known}"
         for link in main.find_all("a"):
@@ -92,16 +99,17 @@ def test_unknown_topic_is_not_found(client):
         assert client.get(path).status_code == 404, path
 
 
-def test_the_index_links_every_topic_in_order(app, client):
-    for code in app.state.templates.codes:
-        _, main = _main(client, f"/{code}/info")
+def test_the_index_links_every_topic_in_order(crawl):
+    for code in crawl.app.state.templates.codes:
+        _, main = _crawled(crawl, f"/{code}/info")
         linked = [h for h in _hrefs(main) if h.startswith(f"/{code}/info/")]
         assert linked == [f"/{code}/info/{slug}" for slug in info.TOPICS]
 
 
-def test_every_page_is_listed_for_crawls_and_the_offline_copy():
-    paths = info.page_paths(None)
-    assert paths[0] == "info" and {"about", "privacy"} <= set(paths)
+def test_every_page_is_listed_for_crawls_and_the_offline_copy(app):
+    paths = info.family.paths
+    assert paths[0] == "info" and "privacy" in paths and about.family.paths == ("about",)
+    assert {"/de/about", "/de/privacy", *(f"/de/{p}" for p in paths)} <= set(app.state.site.page_paths("de"))
     assert [p for p in paths if p.startswith("info/")] == [f"info/{slug}" for slug in info.TOPICS]
     assert set(info.TOPICS) == set(info.SUMMARIES) == set(info.HELP)
     for slug in info.TOPICS:
@@ -151,122 +159,26 @@ def test_the_hand_signal_is_described_as_the_runder_tisch_campaign(client):
 
 
 @pytest.mark.parametrize("code", ["de", "en"])
-def test_nothing_from_the_do_not_list_appears(app, client, code):
-    if code not in app.state.templates.codes:
+def test_nothing_from_the_do_not_list_appears(crawl, code):
+    if code not in crawl.app.state.templates.codes:
         pytest.skip(f"{code} is not enabled")
     for path in _my_paths(code):
-        response = client.get(path)
-        assert response.status_code == 200, path
-        lowered = response.text.lower()
-        digits = re.sub(r"\D", "", response.text)
+        page, _ = _crawled(crawl, path)
+        lowered = page.text.lower()
+        digits = re.sub(r"\D", "", page.text)
         for name in FORBIDDEN_NAMES:
             assert name not in lowered, (path, name)
         for number in FORBIDDEN_DIGITS:
             assert number not in digits, (path, number)
 
 
-def test_links_to_other_sites_send_no_referrer(app, client):
-    for code in app.state.templates.codes:
+def test_links_to_other_sites_send_no_referrer(crawl):
+    for code in crawl.app.state.templates.codes:
         for path in _my_paths(code):
-            _, main = _main(client, path)
+            _, main = _crawled(crawl, path)
             for link in main.find_all("a"):
                 if link.attrs.get("href", "").startswith("http"):
                     assert {"noreferrer", "noopener"} <= set(link.attrs.get("rel", "").split()), path
-
-
-def test_about_shows_the_runder_tisch_and_its_office(client):
-    _, main = _main(client, "/de/about")
-    text = main.text
-    for fact in (
-        "dauerhaft verbessern",
-        "Gleichstellungsstellen",
-        "Jugendämter",
-        "Lenkungskreis",
-        "Prävention und Öffentlichkeitsarbeit",
-        "Landrätin Dr. Bettina Warnecke",
-        "Kreishaus, Düsseldorfer Str. 26, 40822 Mettmann",
-    ):
-        assert fact in text, fact
-    contact = main.find("section", **{"aria-labelledby": "contact"})
-    mail = contact.find("a", href="mailto:gewaltschutz@kreis-mettmann.de")
-    assert mail is not None and mail.find("bdi") is not None
-    site = contact.find("a", href="https://www.kreis-mettmann.de/rundertisch")
-    assert site is not None and site.find("bdi") is not None
-    materials = main.find("section", **{"aria-labelledby": "materials"})
-    assert {e.attrs["data-material"] for e in materials.find_all("li", class_="entry")} == {
-        "plakat-sos-handzeichen",
-        "brottueten-gewalt-kommt-nicht-in-die-tuete",
-    }
-
-
-def _events_by_section(app, client, today: date) -> tuple[list[str], list[str]]:
-    app.state.today = lambda: today
-    _, main = _main(client, "/de/about")
-    upcoming = main.find("section", **{"aria-labelledby": "events"})
-    archive = main.find("section", **{"aria-labelledby": "archive"})
-    ids = lambda section: [e.attrs["data-event"] for e in section.find_all("li", class_="entry")] if section else []  # noqa: E731
-    return ids(upcoming), ids(archive)
-
-
-def test_events_move_to_the_archive_by_date(app, client):
-    fachtag, posters = "fachtag-2025-erstkontakt", "plakataktion-sos-handzeichen"
-    assert _events_by_section(app, client, date(2025, 10, 1)) == ([fachtag, posters], [])
-    # "2025-11" covers the whole month.
-    assert _events_by_section(app, client, date(2025, 11, 30)) == ([fachtag, posters], [])
-    assert _events_by_section(app, client, date(2025, 12, 1)) == ([posters], [fachtag])
-    assert _events_by_section(app, client, date(2026, 2, 14)) == ([posters], [fachtag])
-    # The archive: newest first.
-    assert _events_by_section(app, client, date(2026, 2, 15)) == ([], [posters, fachtag])
-    app.state.today = lambda: date(2026, 2, 15)
-    _, main = _main(client, "/de/about")
-    assert "Zurzeit sind keine Termine angekündigt." in main.find("section", **{"aria-labelledby": "events"}).text
-
-
-def test_an_event_with_an_end_date_stays_until_its_last_day(app, client):
-    app.state.store.upsert(
-        EVENTS,
-        {
-            "id": "woche-2027",
-            "title": "Aktionswoche",
-            "date": "2027-03-01",
-            "end_date": "2027-03-03",
-            "kind": "other",
-            "audience": "public",
-            "description": "Eine Woche mit Aktionen.",
-            "sources": ["Test"],
-        },
-    )
-    upcoming, _ = _events_by_section(app, client, date(2027, 3, 3))
-    assert upcoming == ["woche-2027"]
-    _, main = _main(client, "/de/about")
-    entry = main.find("li", **{"data-event": "woche-2027"})
-    assert entry.find("time").text == "1. März 2027 bis 3. März 2027"
-    assert entry.find("time").attrs["datetime"] == "2027-03-01"
-    assert _events_by_section(app, client, date(2027, 3, 4)) == ([], ["woche-2027", "plakataktion-sos-handzeichen", "fachtag-2025-erstkontakt"])
-
-
-def test_an_invalid_entry_in_the_store_is_left_out(app, client):
-    app.state.store.upsert(EVENTS, {"id": "kaputt", "title": "Kaputt", "date": "2026-13-01"})
-    app.state.store.upsert(MATERIALS, {"id": "kaputt", "title": "Kaputt", "kind": "film"})
-    response, main = _main(client, "/de/about")
-    assert main.find("li", **{"data-event": "kaputt"}) is None
-    assert main.find("li", **{"data-material": "kaputt"}) is None
-
-
-def test_empty_tables_say_so(app, client):
-    app.state.store.replace_all(EVENTS, [])
-    app.state.store.replace_all(MATERIALS, [])
-    _, main = _main(client, "/de/about")
-    assert main.find("section", **{"aria-labelledby": "archive"}) is None
-    assert "keine Materialien" in main.find("section", **{"aria-labelledby": "materials"}).text
-
-
-def test_dates_are_shown_in_the_page_language(app, client):
-    app.state.today = lambda: date(2025, 10, 1)
-    _, main = _main(client, "/en/about")
-    times = [t.text for t in main.find("section", **{"aria-labelledby": "events"}).find_all("time")]
-    assert times[0] == "November 2025"
-    assert "February 14, 2026" in times[1]
 
 
 def test_privacy_says_what_is_stored_and_marks_what_the_operator_fills_in(client):

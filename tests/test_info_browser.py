@@ -19,7 +19,7 @@ AXE_LOCALES = ("de", "en")
 def _is_mine(path: str, code: str) -> bool:
     """The pages this family renders, in one language: /info, its topics, /about, /privacy."""
     inner = path[len(f"/{code}/"):] if path.startswith(f"/{code}/") else None
-    return inner in info.page_paths(None)
+    return inner in info.family.paths
 
 
 def test_crawl_every_locale_from_info_and_about(page, live_server, live_app):
@@ -70,8 +70,8 @@ def test_crawl_every_locale_from_info_and_about(page, live_server, live_app):
         expected = {f"/{code}/info/{slug}" for slug in info.TOPICS}
         if reached_topics != expected:
             failures.append(f"/{code}/info does not link {sorted(expected - reached_topics)}")
-        if not {f"/{code}/{p}" for p in info.page_paths(None)} <= seen:
-            failures.append(f"{code}: not reached: {sorted({f'/{code}/{p}' for p in info.page_paths(None)} - seen)}")
+        if not {f"/{code}/{p}" for p in info.family.paths} <= seen:
+            failures.append(f"{code}: not reached: {sorted({f'/{code}/{p}' for p in info.family.paths} - seen)}")
 
     for url, source in sorted(to_check.items()):
         response = page.request.get(url, max_redirects=0)

@@ -10,7 +10,6 @@ import pytest
 from babel.messages.pofile import read_po
 
 from pwa import catalogue
-from pwa.app import all_page_paths
 from pwa.i18n import SOURCE_LOCALE, enabled_codes
 from pwa.settings import ROOT
 from tests.helpers import Element, parse_html
@@ -82,11 +81,12 @@ def _has_bdi_ancestor(element: Element) -> bool:
 
 
 @pytest.mark.parametrize("code", [c for c in ("ar", "fa") if c in enabled_codes(ROOT / "locales")])
-def test_every_legal_citation_on_a_right_to_left_page_sits_in_an_isolate(app, client, code: str):
+def test_every_legal_citation_on_a_right_to_left_page_sits_in_an_isolate(crawl, code: str):
     citations = 0
     outside: dict[str, list[str]] = {}
-    for path in all_page_paths(app, code):
-        for element in parse_html(client.get(path).text).iter():
+    for page in crawl.of(code):
+        path = page.path
+        for element in page.document.iter():
             for part in element.text_parts:
                 if "§" not in part:
                     continue

@@ -7,10 +7,8 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
-from pwa.app import all_page_paths
 from pwa.i18n import SOURCE_LOCALE
 from pwa.settings import ROOT
-from tests.helpers import parse_html
 
 TEXT_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
@@ -48,8 +46,7 @@ def _proper_names(app) -> set[str]:
     return names
 
 
-def _segments(html: str) -> list[str]:
-    document = parse_html(html)
+def _segments(document) -> list[str]:
     segments: list[str] = []
     for element in document.iter():
         if element.tag in {"script", "style"}:
@@ -71,28 +68,31 @@ def _is_sentence(text: str, names: set[str]) -> bool:
     return len(_WORD.findall(text)) >= 2
 
 
-def test_no_german_sentence_left_on_other_languages(app, client):
+def test_no_german_sentence_left_on_other_languages(crawl):
+    app = crawl.app
     codes = [c for c in app.state.templates.codes if c != SOURCE_LOCALE]
     if not codes:
         pytest.skip("only German is enabled")
     names = _proper_names(app)
     left: dict[str, list[str]] = {}
-    for path in all_page_paths(app, SOURCE_LOCALE):
-        german = {s for s in _segments(client.get(path).text) if _is_sentence(s, names)}
+    for path in app.state.site.page_paths(SOURCE_LOCALE):
+        german = {s for s in _segments(crawl.pages[path].document) if _is_sentence(s, names)}
         for code in codes:
-            other = client.get(f"/{code}" + path[len(SOURCE_LOCALE) + 1:])
-            assert other.status_code == 200
-            same = sorted({s for s in _segments(other.text) if s in german})
+            other = crawl.pages[f"/{code}" + path[len(SOURCE_LOCALE) + 1:]]
+            assert other.status == 200
+            same = sorted({s for s in _segments(other.document) if s in german})
             if same:
                 left[f"/{code}{path[len(SOURCE_LOCALE) + 1:]}"] = same[:5]
     assert not left, left
 
 
-def test_lang_and_dir_on_every_page_of_every_language(app, client):
-    for language in app.state.templates.languages:
-        for path in all_page_paths(app, language.code):
-            html = parse_html(client.get(path).text).find("html")
-            assert (html.attrs["lang"], html.attrs["dir"]) == (language.code, language.dir), path
+def test_lang_and_dir_on_every_page_of_every_language(crawl):
+    for language in crawl.app.state.templates.languages:
+        pages = crawl.of(language.code)
+        assert [p.path for p in pages] == crawl.app.state.site.page_paths(language.code)
+        for page in [*pages, crawl.not_found[language.code]]:
+            html = page.document.find("html")
+            assert (html.attrs["lang"], html.attrs["dir"]) == (language.code, language.dir), page.path
 
 
 def test_every_catalogue_entry_is_really_translated():

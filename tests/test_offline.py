@@ -12,7 +12,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from pwa import icons, offline
-from pwa.app import all_page_paths, create_app
+from pwa.app import create_app
 from pwa.headers import SECURITY_HEADERS
 from pwa.settings import ROOT
 from tests.conftest import make_settings
@@ -27,6 +27,13 @@ def worker_build(client: TestClient) -> dict:
     found = _BUILD.findall(response.text)
     assert len(found) == 1, "the worker must carry exactly one BUILD line"
     return json.loads(found[0])
+
+
+@pytest.fixture(scope="module")
+def crawled_client(crawl):
+    """A client of the crawled app: its worker's build is computed once for this module."""
+    with TestClient(crawl.app) as client:
+        yield client
 
 
 def manifest_urls(app) -> list[str]:
@@ -97,19 +104,23 @@ def test_png_writer_round_trips():
     assert icons.read_png(icons.png(4, rgba)) == (4, 4, rgba)
 
 
-def test_every_page_links_its_languages_manifest(client, app):
-    for code in app.state.templates.codes:
-        for path in (f"/{code}/", f"/{code}/offline", f"/{code}/no-such-page"):
-            document = parse_html(client.get(path).text)
+def test_every_page_links_its_languages_manifest(crawl):
+    touch_icons = set()
+    for code in crawl.app.state.templates.codes:
+        for page in [*crawl.of(code), crawl.not_found[code]]:
+            path, document = page.path, page.document
             assert document.find("link", rel="manifest").attrs["href"] == f"/{code}/manifest.json", path
-            touch = document.find("link", rel="apple-touch-icon").attrs["href"]
+            touch_icons.add(document.find("link", rel="apple-touch-icon").attrs["href"])
+    with TestClient(crawl.app) as client:
+        for touch in touch_icons:
             assert client.get(touch).status_code == 200
 
 
 # -- the service worker --------------------------------------------------------------------------
 
 
-def test_worker_headers(client):
+def test_worker_headers(crawled_client):
+    client = crawled_client
     response = client.get("/service-worker.js")
     assert response.headers["content-type"] == "text/javascript; charset=utf-8"
     assert response.headers["cache-control"] == "no-cache"
@@ -119,12 +130,13 @@ def test_worker_headers(client):
     assert "set-cookie" not in response.headers
 
 
-def test_worker_precaches_the_shell_and_every_page_per_language(client, app):
-    build = worker_build(client)
+def test_worker_precaches_the_shell_and_every_page_per_language(crawled_client, crawl):
+    app = crawl.app
+    build = worker_build(crawled_client)
     assert re.fullmatch(r"[0-9a-f]{16}", build["version"])
     assert list(build["locales"]) == app.state.templates.codes
     for code, urls in build["locales"].items():
-        assert urls == [*all_page_paths(app, code), f"/{code}/manifest.json"]
+        assert urls == [*app.state.site.page_paths(code), f"/{code}/manifest.json"]
         assert f"/{code}/offline" in urls and f"/{code}/" in urls
     assert set(app.state.assets.urls()) <= set(build["shell"])
     assert {"/api/services", "/manifest.json"} <= set(build["shell"])
@@ -134,10 +146,11 @@ def test_worker_precaches_the_shell_and_every_page_per_language(client, app):
     assert "/service-worker.js" not in everything
 
 
-def test_every_precached_url_answers_200(client):
-    build = worker_build(client)
+def test_every_precached_url_answers_200(crawled_client, crawl):
+    build = worker_build(crawled_client)
     for url in build["shell"] + [url for urls in build["locales"].values() for url in urls]:
-        assert client.get(url).status_code == 200, url
+        status = crawl.pages[url].status if url in crawl.pages else crawled_client.get(url).status_code
+        assert status == 200, url
 
 
 def test_worker_is_computed_once_until_something_changes(tmp_path, monkeypatch):
@@ -243,11 +256,12 @@ def test_version_follows_every_page_catalogue_and_asset(tmp_path):
 # -- the offline page, the install help, the status line -------------------------------------------
 
 
-def test_offline_page_in_every_language(client, app, settings):
-    for code in app.state.templates.codes:
-        response = client.get(f"/{code}/offline")
-        assert response.status_code == 200
-        document = parse_html(response.text)
+def test_offline_page_in_every_language(crawl):
+    settings = crawl.app.state.settings
+    for code in crawl.app.state.templates.codes:
+        page = crawl.pages[f"/{code}/offline"]
+        assert page.status == 200
+        document = page.document
         assert document.find("html").attrs["lang"] == code
         assert document.find("a", id="quick-exit").attrs["href"] == settings.quick_exit_url
         tel = {a.attrs["href"] for a in document.find_all("a") if a.attrs.get("href", "").startswith("tel:")}
@@ -275,10 +289,10 @@ def test_safety_and_about_pages_offer_installing(client, name):
     assert document.find("div", data_module="install") is not None
 
 
-def test_status_line_on_every_page(client, app):
-    for code in app.state.templates.codes:
-        for path in all_page_paths(app, code) + [f"/{code}/no-such-page"]:
-            document = parse_html(client.get(path).text)
+def test_status_line_on_every_page(crawl):
+    for code in crawl.app.state.templates.codes:
+        for page in [*crawl.of(code), crawl.not_found[code]]:
+            path, document = page.path, page.document
             status = document.find("div", data_module="offline")
             assert status is not None and status.attrs["role"] == "status", path
             assert all(status.attrs.get(f"data-{key}") for key in ("ready", "update", "reload"))

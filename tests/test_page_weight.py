@@ -5,10 +5,6 @@ from __future__ import annotations
 import gzip
 import re
 
-
-from pwa.app import all_page_paths
-from tests.helpers import parse_html
-
 HOME_BUDGET = 14 * 1024
 PAGE_BUDGET = 30 * 1024
 _IMPORT = re.compile(r"""(?:import|from)\s*\(?\s*["'](\./[\w./-]+\.js)["']""")
@@ -18,10 +14,9 @@ def _gz(body: bytes) -> int:
     return len(gzip.compress(body, 9))
 
 
-def _page_weight(client, app, path: str) -> tuple[int, list[str]]:
-    html = client.get(path).content
-    document = parse_html(html.decode("utf-8"))
-    assets = app.state.assets
+def _page_weight(page, assets) -> tuple[int, list[str]]:
+    """A crawled page's weight: its HTML and every asset it loads, each gzip-compressed."""
+    html, document = page.content, page.document
     prefix = f"{assets.prefix}/{assets.version}/"
     keys: list[str] = []
     for element in document.iter():
@@ -45,20 +40,20 @@ def _page_weight(client, app, path: str) -> tuple[int, list[str]]:
     return total, seen
 
 
-def test_home_within_budget(client, app):
-    for code in app.state.templates.codes:
-        total, files = _page_weight(client, app, f"/{code}/")
+def test_home_within_budget(crawl):
+    for code in crawl.app.state.templates.codes:
+        total, files = _page_weight(crawl.pages[f"/{code}/"], crawl.app.state.assets)
         assert total <= HOME_BUDGET, f"/{code}/ weighs {total} bytes with {files}"
 
 
-def test_every_page_within_budget(client, app):
-    for code in app.state.templates.codes:
-        for path in all_page_paths(app, code):
-            total, files = _page_weight(client, app, path)
-            assert total <= PAGE_BUDGET, f"{path} weighs {total} bytes with {files}"
+def test_every_page_within_budget(crawl):
+    for path, page in crawl.pages.items():
+        total, files = _page_weight(page, crawl.app.state.assets)
+        assert total <= PAGE_BUDGET, f"{path} weighs {total} bytes with {files}"
 
 
-def test_weight_counts_what_the_page_loads(client, app):
-    total, files = _page_weight(client, app, "/de/")
-    assert "css/app.css" in files and "js/app.js" in files
-    assert total > _gz(client.get("/de/").content)
+def test_weight_counts_what_the_page_loads(crawl):
+    home = crawl.pages["/de/"]
+    total, files = _page_weight(home, crawl.app.state.assets)
+    assert {"css/app.css", "css/quick-exit.css", "js/app.js"} <= set(files)
+    assert total > _gz(home.content)

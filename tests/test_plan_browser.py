@@ -13,7 +13,7 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import expect
 
-from pwa.safety_plan import SECTIONS
+from pwa.plan import SECTIONS
 from tests.conftest import PHONE
 from tests.helpers import axe_violations
 

@@ -7,17 +7,12 @@ from dataclasses import replace
 import pytest
 from starlette.testclient import TestClient
 
-from pwa.app import all_page_paths, create_app
+from pwa.app import create_app
 from tests.conftest import TEST_EXIT_URL
 from tests.helpers import parse_html
 
 _FOCUSABLE = {"a", "button", "input", "select", "textarea", "summary"}
 ANNOUNCEMENTS = ("data-quick-exit-two-more", "data-quick-exit-one-more", "data-quick-exit-reset")
-
-
-def _every_page(app) -> list[tuple[str, int]]:
-    pages = [(path, 200) for code in app.state.templates.codes for path in all_page_paths(app, code)]
-    return pages + [(f"/{code}/no-such-page", 404) for code in app.state.templates.codes] + [("/xx/nope", 404)]
 
 
 def _focusables(document):
@@ -27,11 +22,13 @@ def _focusables(document):
     ]
 
 
-def test_every_page_has_the_quick_exit_right_after_the_skip_link(client, app):
-    for path, status in _every_page(app):
-        response = client.get(path)
-        assert response.status_code == status, path
-        document = parse_html(response.text)
+def test_every_page_has_the_quick_exit_right_after_the_skip_link(crawl):
+    styles = crawl.app.state.assets.url("css/quick-exit.css")
+    pages = [(page, 200) for page in crawl.pages.values()] + [(page, 404) for page in crawl.not_found.values()]
+    assert "/xx/nope" in {page.path for page, _ in pages}
+    for page, status in pages:
+        path, document = page.path, page.document
+        assert page.status == status, path
         links = document.find_all("a", id="quick-exit")
         assert len(links) == 1, path
         link = links[0]
@@ -43,6 +40,7 @@ def test_every_page_has_the_quick_exit_right_after_the_skip_link(client, app):
         first, second = _focusables(document)[:2]
         assert first.attrs.get("href") == "#main", path
         assert second is link, path
+        assert styles in [e.attrs.get("href") for e in document.find("head").find_all("link", rel="stylesheet")], path
 
 
 def test_the_bar_carries_what_the_script_says(client):
@@ -89,9 +87,9 @@ def test_viewport_lets_the_keyboard_resize_the_page(client):
     assert "interactive-widget=resizes-content" in viewport.attrs["content"]
 
 
-def test_first_visit_note_is_hidden_until_the_script_shows_it(client, app):
-    for code in app.state.templates.codes:
-        document = parse_html(client.get(f"/{code}/").text)
+def test_first_visit_note_is_hidden_until_the_script_shows_it(crawl):
+    for code in crawl.app.state.templates.codes:
+        document = crawl.pages[f"/{code}/"].document
         notes = [e for e in document.iter() if e.attrs.get("data-module") == "first-visit-note"]
         assert len(notes) == 1
         note = notes[0]

@@ -15,6 +15,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from pwa.i18n import N_
+from pwa.site import PageFamily
 from pwa.templating import render
 
 # Read from the plan page's data attributes by safety-plan.js; a passphrase must be this long.
@@ -213,8 +214,4 @@ async def plan(request: Request) -> Response:
     )
 
 
-def page_paths(app: object) -> list[str]:
-    return ["plan"]
-
-
-routes = [Route("/plan", plan)]
+family = PageFamily("plan", routes=[Route("/plan", plan)], paths=("plan",))

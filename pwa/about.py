@@ -1,0 +1,42 @@
+"""The about page: the Runder Tisch, its events and its materials, its office."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from pwa import about_data
+from pwa.site import PageFamily
+from pwa.templating import render
+
+# What the Runder Tisch's own description rests on (about page and professionals' page).
+RUNDER_TISCH_SOURCES = (
+    "https://www.kreis-mettmann.de (Runder Tisch page)",
+    "https://www.supertipp-online.de (?p=555462)",
+    "https://www.radioneandertal.de",
+)
+
+
+def today(request: Request) -> date:
+    """The request's day in Europe/Berlin (see pwa/request_state.py)."""
+    return request.state.now.date()
+
+
+async def about(request: Request) -> Response:
+    upcoming, past = about_data.split_events(request.app.state.events.all(), today(request))
+    materials = request.app.state.materials.all()
+    context = {
+        "upcoming": upcoming,
+        "past": past,
+        "materials": materials,
+        "office": request.app.state.directory.get("runder-tisch-office"),
+        "police": request.app.state.directory.get("police"),
+        "runder_tisch_sources": RUNDER_TISCH_SOURCES,
+    }
+    return render(request, "about.html", context)
+
+
+family = PageFamily("about", routes=[Route("/about", about)], paths=("about",))
