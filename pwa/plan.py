@@ -1,7 +1,7 @@
 """The safety plan page. The plan itself lives only in the browser; the server never sees it.
 
 The server renders the sections (titles, guidance, checklists, the fields to fill in and the
-matching help numbers of the directory). safety-plan.js fills in what she wrote, from the
+matching help numbers of the directory). plan.js fills in what she wrote, from the
 browser's storage, and saves it there. Field and item ids are the keys of the stored plan: keep
 them stable, change only their German texts.
 """
@@ -18,7 +18,7 @@ from pwa.i18n import N_
 from pwa.site import PageFamily
 from pwa.templating import render
 
-# Read from the plan page's data attributes by safety-plan.js; a passphrase must be this long.
+# Read from the plan page's data attributes by plan.js; a passphrase must be this long.
 MIN_PASSPHRASE = 8
 
 

@@ -40,7 +40,7 @@ def test_page_renders_every_section_in_every_language(crawl):
         page = crawl.pages[f"/{code}/plan"]
         assert page.status == 200
         document = page.document
-        root = document.find("div", data_module="safety-plan")
+        root = document.find("div", data_module="plan")
         assert root is not None
         assert document.find("html").attrs["lang"] == code
         assert root.find("h1").text
