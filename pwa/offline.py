@@ -155,7 +155,7 @@ async def _compute(app: Starlette) -> Build:
                 kept.append(url)
         return tuple(kept)
 
-    shell = assets.urls() + list(await fetched(["/api/services", "/manifest.json"]))
+    shell = assets.urls() + list(await fetched(["/api/services", "/manifest.json", *app.state.site.root_pages()]))
     locales = {}
     for code in templates.codes:
         locales[code] = await fetched([*app.state.site.page_paths(code), f"/{code}/manifest.json"])

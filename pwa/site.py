@@ -8,6 +8,7 @@ A page family is one feature's part of the site (the directory, the plan, ...). 
 live inside ``/{locale}/`` (``routes``) or at the root (``root_routes``). Its pages are paths
 inside the locale: fixed ones (``paths``), and those that follow the directory's entries
 (``paths_from_directory``), so a service added while the server runs has its page at once.
+A family may also have pages outside the locales (``root_paths``, absolute paths).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class PageFamily:
     root_routes: Sequence[BaseRoute] = ()
     paths: Sequence[str] = ()
     paths_from_directory: Callable[[Any], Iterable[str]] | None = None
+    root_paths: Sequence[str] = ()  # pages outside /{locale}/, as absolute paths
 
     def page_paths(self, directory: Any) -> list[str]:
         """Its pages inside one locale ("" is the locale's home page)."""
@@ -75,6 +77,10 @@ class Site:
         if code not in self.codes:
             raise KeyError(code)
         return [f"/{code}/{inner}" for inner in self.inner_paths()]
+
+    def root_pages(self) -> list[str]:
+        """Every page outside the locales, each once, in family order."""
+        return list(dict.fromkeys(path for family in self.families for path in family.root_paths))
 
     def pages(self) -> dict[str, list[str]]:
         """Every HTML page of every enabled language: code -> absolute paths."""

@@ -66,3 +66,11 @@ def test_the_app_serves_every_family_of_its_site(app):
         assert len(paths) == len(set(paths))
         assert paths[0] == f"/{code}/"
         assert {f"/{code}/services/{s.id}" for s in app.state.directory.services()} <= set(paths)
+
+
+def test_pages_outside_the_locales_are_listed_once_in_family_order():
+    first = PageFamily("first", root_paths=("/cover-a/", "/cover-b/"))
+    second = PageFamily("second", root_paths=("/cover-b/", "/cover-c/"))
+    site = Site([first, second], ["de"], _Directory([]))
+    assert site.root_pages() == ["/cover-a/", "/cover-b/", "/cover-c/"]
+    assert site.inner_paths() == []
