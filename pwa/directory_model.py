@@ -108,6 +108,8 @@ class Service:
     languages: tuple[str, ...] = spec(default=())
     languages_note: str | None = spec(default=None, text=True)
     interpreters: bool | None = spec(default=None)
+    # The languages its interpreters cover, as its sources name them; empty: not named (any).
+    interpreter_languages: tuple[str, ...] = spec(default=())
     accessibility: tuple[str, ...] = spec(default=())
     target_groups: tuple[str, ...] = spec(default=())  # empty: everyone
     channels: tuple[str, ...] = spec(default=())

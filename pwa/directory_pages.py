@@ -35,7 +35,8 @@ from pwa.site import PageFamily
 from pwa.templating import render
 
 # The languages the filter offers: the app's languages, first set and later ones, plus any a
-# service names. A service with interpreters matches every one of them.
+# service names. A service with interpreters matches the languages its interpreters cover (every
+# one of them when its sources do not name them).
 LANGUAGE_CHOICES = ("de", "en", "tr", "ar", "uk", "ru", "pl", "fa", "fr", "ro", "it", "el", "ku")
 
 OPEN_NOW = "now"
@@ -51,8 +52,10 @@ FIRST_LINES = ("hilfetelefon-frauen",)
 
 
 def offers_language(service: Service, code: str) -> bool:
-    """A service offers a language when its people speak it or it arranges interpreters."""
-    return code in service.languages or service.interpreters is True
+    """A service offers a language when its people speak it or it arranges interpreters for it."""
+    if code in service.languages:
+        return True
+    return service.interpreters is True and (not service.interpreter_languages or code in service.interpreter_languages)
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,9 @@ def validate(doc: Any) -> list[str]:
     check.choice("confidence", CONFIDENCE)
     check.choice("hours_confidence", CONFIDENCE)
     check.languages("languages")
+    check.languages("interpreter_languages")
+    if doc.get("interpreter_languages") and doc.get("interpreters") is not True:
+        check.error("interpreter_languages", "only with interpreters: true")
     check.choices("accessibility", ACCESSIBILITY)
     check.choices("target_groups", TARGET_GROUPS)
     check.choices("channels", CHANNELS)

@@ -32,11 +32,32 @@ def N_(message: str) -> str:
 
 
 @dataclass(frozen=True)
+class Variant:
+    """A way of writing a language that has a catalogue and a URL prefix of its own."""
+
+    base: str  # the CLDR language it is written in: its plurals, dates, direction
+    tag: str  # its BCP 47 tag, for lang, hreflang and Content-Language
+    name: str  # its name in the language switch
+
+
+# Leichte Sprache is German written to its rules: its own catalogue under /ls/, German for CLDR,
+# and a private-use tag that screen readers read as German.
+VARIANTS = {"ls": Variant(base="de", tag="de-x-ls", name="Leichte Sprache")}
+
+
+def cldr_code(code: str) -> str:
+    """The CLDR language of a locale: itself, or the language a variant is written in."""
+    variant = VARIANTS.get(code)
+    return variant.base if variant else code
+
+
+@dataclass(frozen=True)
 class Language:
-    code: str
+    code: str  # in the URL and the catalogue's directory
     name: str  # in its own language, from CLDR
     dir: str  # "ltr" or "rtl"
     review: str  # "source", "draft" or "reviewed"
+    tag: str  # BCP 47, for lang and hreflang
 
 
 def enabled_codes(locales_dir: Path) -> list[str]:
@@ -51,6 +72,17 @@ def enabled_codes(locales_dir: Path) -> list[str]:
     return codes
 
 
+def catalogue_codes(locales_dir: Path) -> list[str]:
+    """Every language with a catalogue: the enabled ones, then those being translated.
+
+    A catalogue in progress is merged with every new text like the others, so it can be
+    enabled (added to locales/enabled) as soon as it is complete.
+    """
+    codes = enabled_codes(locales_dir)
+    found = sorted(path.parent.parent.name for path in locales_dir.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return codes + [code for code in found if code not in codes]
+
+
 def review_status(locales_dir: Path, code: str) -> dict[str, str]:
     """A locale's review metadata (locales/<ll>/review.toml); German is the source."""
     if code == SOURCE_LOCALE:
@@ -63,12 +95,14 @@ def review_status(locales_dir: Path, code: str) -> dict[str, str]:
 
 
 def language(locales_dir: Path, code: str) -> Language:
-    locale = Locale.parse(code)
+    locale = Locale.parse(cldr_code(code))
+    variant = VARIANTS.get(code)
     return Language(
         code=code,
-        name=language_name(code, code),
+        name=variant.name if variant else language_name(code, code),
         dir="rtl" if locale.text_direction == "rtl" else "ltr",
         review=review_status(locales_dir, code).get("status", "draft"),
+        tag=variant.tag if variant else code,
     )
 
 
@@ -113,7 +147,7 @@ def load_translations(locales_dir: Path, code: str) -> NullTranslations:
     if not po_path.exists():
         return NullTranslations()
     with po_path.open("rb") as handle:
-        catalog = read_po(handle, locale=code)
+        catalog = read_po(handle, locale=cldr_code(code))
     buffer = io.BytesIO()
     # Fuzzy entries are never shown: a guessed translation can mislead in a crisis.
     write_mo(buffer, catalog, use_fuzzy=False)

@@ -84,7 +84,7 @@ def manifest_data(app: Starlette, code: str | None = None) -> dict[str, Any]:
     language = templates.by_code[code]
     for field, message in TEXT_FIELDS.items():
         data[field] = templates.gettext(code, message)
-    data.update(lang=code, dir=language.dir, start_url=f"/{code}/", scope="/")
+    data.update(lang=language.tag, dir=language.dir, start_url=f"/{code}/", scope="/")
     return data
 
 

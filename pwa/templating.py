@@ -56,7 +56,7 @@ class Templates:
             quick_exit_url=self.settings.quick_exit_url,
         )
         # Dates, numbers, lists, language names and opening hours in this language.
-        env.filters.update(Formatting(code, self.translations[code].gettext).filters())
+        env.filters.update(Formatting(i18n.cldr_code(code), self.translations[code].gettext).filters())
         return env
 
     def gettext(self, code: str, message: str) -> str:
@@ -79,7 +79,7 @@ class Templates:
         full = {"request": request, "page": page, **(context or {})}
         html = self.render_string(code, name, full)
         return HTMLResponse(
-            html, status_code=status_code, headers={"Cache-Control": "no-cache", "Content-Language": code}
+            html, status_code=status_code, headers={"Cache-Control": "no-cache", "Content-Language": self.by_code[code].tag}
         )
 
 

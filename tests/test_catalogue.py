@@ -208,3 +208,19 @@ def test_check_fails_when_a_language_has_no_key_terms_table(project: Path):
     guide.write_text(text[:start] + text[end:], encoding="utf-8")
     ok, report = catalogue.check(project)
     assert not ok and "pl: key term: \"TRANSLATING.md has no term for 'Wegweiser' in the 'pl' table\"" in report
+
+
+def test_a_catalogue_in_progress_gets_new_texts_and_its_figures_without_failing_the_check(project: Path):
+    enabled = project / "locales" / "enabled"
+    enabled.write_text("\n".join(line for line in enabled.read_text(encoding="utf-8").splitlines() if line.strip() != "ro") + "\n", encoding="utf-8")
+    catalogue.update(project, ["ro"])
+    (project / "templates" / "new.html").write_text("{{ _('Ein ganz neuer Satz') }}", encoding="utf-8")
+    catalogue.extract(project)
+    catalogue.update(project)  # every catalogue, the one in progress too
+    assert 'msgid "Ein ganz neuer Satz"' in _po(project, "ro").read_text(encoding="utf-8")
+    ok, report = catalogue.check(project)
+    assert "ro " in report and "in progress, not in locales/enabled" in report
+    assert "ro: missing" not in report  # its gaps are figures, not failures
+    enabled.write_text(enabled.read_text(encoding="utf-8") + "ro\n", encoding="utf-8")
+    catalogue.update(project)
+    assert not catalogue.check(project)[0]

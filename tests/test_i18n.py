@@ -61,3 +61,15 @@ def test_translations_compile_from_po_and_skip_fuzzy(tmp_path: Path):
     translations = i18n.load_translations(tmp_path, "en")
     assert translations.gettext("Hallo") == "Hello"
     assert translations.gettext("Notruf") == "Notruf"
+
+
+def test_leichte_sprache_is_german_with_a_tag_and_a_name_of_its_own():
+    language = i18n.language(ROOT / "locales", "ls")
+    assert (language.code, language.tag, language.dir, language.name) == ("ls", "de-x-ls", "ltr", "Leichte Sprache")
+    assert i18n.cldr_code("ls") == "de" and i18n.cldr_code("fr") == "fr"
+    assert i18n.review_status(ROOT / "locales", "ls")["readers"] == "not yet checked"
+
+
+def test_a_language_is_tagged_with_its_code_and_named_from_cldr():
+    language = i18n.language(ROOT / "locales", "ku")
+    assert (language.tag, language.name, language.dir) == ("ku", "Kurdî (kurmancî)", "ltr")

@@ -3,7 +3,8 @@
  * Filters the list of services on the device: no request per filter, so it also works offline.
  * The same rules as the server's (pwa/directory_pages.py `matches`), on each entry's data-*
  * attributes: data-kind, data-cities ("*" = all ten, else names joined by "|"), data-languages
- * (codes joined by spaces), data-interpreters (present = every language), data-hours
+ * (codes joined by spaces), data-interpreters (present: interpreters, for the codes it lists,
+ * for every language when empty), data-hours
  * ("always", "" = unknown, or JSON {"mon": ["09:00-14:00"], ...} in Europe/Berlin time).
  * The filter state stays in the form: the address is never changed, so no history entry is added.
  */
@@ -55,6 +56,18 @@ export function isOpen(hours, when) {
 }
 
 /**
+ * Whether its people speak the language, or it arranges interpreters for it.
+ * @param {EntryData} data
+ * @param {string} code
+ * @returns {boolean}
+ */
+function offersLanguage(data, code) {
+  if ((data.languages || "").split(" ").includes(code)) return true;
+  if (data.interpreters === undefined) return false;
+  return data.interpreters === "" || data.interpreters.split(" ").includes(code);
+}
+
+/**
  * Whether an entry passes the filters.
  * @param {EntryData} data
  * @param {Filters} filters
@@ -64,8 +77,7 @@ export function isOpen(hours, when) {
 export function matches(data, filters, when) {
   if (filters.city && data.cities !== "*" && !(data.cities || "").split("|").includes(filters.city)) return false;
   if (filters.kind && data.kind !== filters.kind) return false;
-  if (filters.language && data.interpreters === undefined
-      && !(data.languages || "").split(" ").includes(filters.language)) return false;
+  if (filters.language && !offersLanguage(data, filters.language)) return false;
   if (filters.open === "always" && data.hours !== "always") return false;
   if (filters.open === "now" && isOpen(data.hours || "", when) !== true) return false;
   return true;
