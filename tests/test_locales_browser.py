@@ -1,4 +1,9 @@
-"""Every page in every language in a real browser: accessibility and right-to-left layout."""
+"""Every page in every language in a real browser, at a phone's width: language and direction,
+zero axe-core violations, nothing wider than the screen, and the quick exit visible and first.
+
+One test per language, one browser page for all of its pages: each page is loaded once and every
+check runs on it (right-to-left pages are also kept as screenshots).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,17 @@ from pathlib import Path
 
 import pytest
 
+from pwa.i18n import enabled_codes
+from pwa.settings import ROOT
 from tests.conftest import PHONE
 from tests.helpers import axe_violations
 
 pytestmark = pytest.mark.browser
 # Not under test-results/, which pytest-playwright empties at the start of every run.
 ARTEFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "rtl"
+# German and English pages are checked with axe in test_pages_browser.
+AXE_ELSEWHERE = ("de", "en")
+SCREENSHOTS = ("", "services", "plan")
 
 OVERFLOW_SCRIPT = """() => {
   const width = document.documentElement.clientWidth;
@@ -26,36 +36,44 @@ OVERFLOW_SCRIPT = """() => {
   return {scroll: document.documentElement.scrollWidth, width, out: out.slice(0, 5)};
 }"""
 
+# The first two things a keyboard reaches (the skip link, then the quick exit), and whether the
+# quick exit is on screen without scrolling.
+QUICK_EXIT_SCRIPT = """() => {
+  const focusable = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+    .filter((el) => el.tabIndex >= 0 && !el.closest('[hidden]') && getComputedStyle(el).display !== 'none');
+  const exit = document.getElementById('quick-exit');
+  const r = exit ? exit.getBoundingClientRect() : null;
+  const style = exit ? getComputedStyle(exit) : null;
+  return {
+    first: focusable.slice(0, 2).map((el) => el.id || el.getAttribute('href')),
+    visible: !!r && r.width >= 44 && r.height >= 44 && r.top >= 0 && r.bottom <= innerHeight
+      && r.left >= 0 && r.right <= document.documentElement.clientWidth
+      && style.visibility !== 'hidden' && Number(style.opacity) > 0,
+  };
+}"""
 
-def test_every_page_of_every_other_language_has_zero_axe_violations(page, live_server, live_pages):
+
+@pytest.mark.parametrize("code", enabled_codes(ROOT / "locales"))
+def test_every_page_of_a_language_at_phone_width(page, live_server, live_pages, live_app, code: str):
+    language = live_app.state.templates.by_code[code]
     page.set_viewport_size(PHONE)
-    failures = {}
-    for code, paths in live_pages.items():
-        if code in ("de", "en"):
-            continue  # covered in test_pages_browser
-        for path in paths:
-            assert page.goto(live_server + path).status == 200, path
-            violations = axe_violations(page)
-            if violations:
-                failures[path] = violations
-    assert not failures, failures
-
-
-def test_right_to_left_pages_do_not_overflow_and_are_kept_as_screenshots(page, live_server, live_pages, live_app):
-    rtl = [lang.code for lang in live_app.state.templates.languages if lang.dir == "rtl"]
-    if not rtl:
-        pytest.skip("no right-to-left language enabled")
-    ARTEFACTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size(PHONE)
-    failures = {}
-    for code in rtl:
-        for path in live_pages[code]:
-            page.goto(live_server + path)
-            assert page.get_attribute("html", "dir") == "rtl"
-            result = page.evaluate(OVERFLOW_SCRIPT)
-            if result["scroll"] > result["width"] or result["out"]:
-                failures[path] = result
-            if path in (f"/{code}/", f"/{code}/services", f"/{code}/plan"):
-                name = path.strip("/").replace("/", "-") or code
-                page.screenshot(path=str(ARTEFACTS / f"{name}.png"), full_page=True)
+    failures: dict[str, dict] = {}
+    for path in live_pages[code]:
+        assert page.goto(live_server + path).status == 200, path
+        found: dict = {}
+        if (page.get_attribute("html", "lang"), page.get_attribute("html", "dir")) != (language.tag, language.dir):
+            found["lang dir"] = (page.get_attribute("html", "lang"), page.get_attribute("html", "dir"))
+        overflow = page.evaluate(OVERFLOW_SCRIPT)
+        if overflow["scroll"] > overflow["width"] or overflow["out"]:
+            found["overflow"] = overflow
+        quick_exit = page.evaluate(QUICK_EXIT_SCRIPT)
+        if quick_exit != {"first": ["#main", "quick-exit"], "visible": True}:
+            found["quick exit"] = quick_exit
+        if code not in AXE_ELSEWHERE and (violations := axe_violations(page)):
+            found["axe"] = violations
+        if language.dir == "rtl" and path[len(code) + 2:] in SCREENSHOTS:
+            ARTEFACTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(ARTEFACTS / f"{path.strip('/').replace('/', '-') or code}.png"), full_page=True)
+        if found:
+            failures[path] = found
     assert not failures, failures
