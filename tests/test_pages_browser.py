@@ -53,7 +53,7 @@ def test_language_switch_works_without_javascript(browser, live_server):
 
 
 def test_root_redirect_follows_browser_language(browser, live_server):
-    for locale, expected in (("en-GB", "/en/"), ("de-DE", "/de/"), ("fr-FR", "/de/")):
+    for locale, expected in (("en-GB", "/en/"), ("de-DE", "/de/"), ("fr-FR", "/fr/"), ("ja-JP", "/de/")):
         context = browser.new_context(locale=locale)
         page = context.new_page()
         page.goto(live_server + "/")
