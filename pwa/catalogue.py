@@ -248,7 +248,10 @@ def _signature(text: str) -> tuple[list[str], list[str]]:
 
 
 def check_locale(root: Path, code: str) -> LocaleReport:
-    report = LocaleReport(code=code, review=i18n.review_status(root / "locales", code).get("status", "draft"))
+    status = i18n.review_status(root / "locales", code)
+    # Leichte Sprache also records whether readers with learning difficulties have checked it.
+    review = status.get("status", "draft") + (f", readers: {status['readers']}" if "readers" in status else "")
+    report = LocaleReport(code=code, review=review)
     path = _po_path(root, code)
     if not path.exists():
         report.missing.append("(no catalogue file)")
