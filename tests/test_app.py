@@ -50,7 +50,7 @@ def test_every_page_has_its_own_title_before_the_site_name(crawl):
     """History, tabs and the app switcher show the title: each page names itself, then the app."""
     templates = crawl.app.state.templates
     for page in [*crawl.pages.values(), *crawl.not_found.values()]:
-        code = page.document.find("html").attrs["lang"]
+        code = {lang.tag: lang.code for lang in templates.languages}[page.document.find("html").attrs["lang"]]
         titles = page.document.find_all("title")
         assert len(titles) == 1, page.path
         suffix = " · " + templates.gettext(code, "Wegweiser")
