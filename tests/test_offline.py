@@ -58,7 +58,7 @@ def test_every_manifest_is_complete_and_localized(client, app):
             assert data["start_url"] == "/" and data["lang"] == "de"
             continue
         assert data["start_url"] == f"/{code}/"
-        assert data["lang"] == code and data["dir"] == templates.by_code[code].dir
+        assert data["lang"] == templates.by_code[code].tag and data["dir"] == templates.by_code[code].dir
         for field, message in offline.TEXT_FIELDS.items():
             assert data[field] == templates.gettext(code, message), (url, field)
         assert len(data["short_name"]) <= 12, "longer names are cut off under the icon"
