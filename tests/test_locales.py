@@ -35,6 +35,8 @@ KEPT_IN_GERMAN = [
 
 def _proper_names(app) -> set[str]:
     names: set[str] = set(KEPT_IN_GERMAN)
+    # The language switch names every language in its own words ("Leichte Sprache", "Kurdî (kurmancî)").
+    names.update(language.name for language in app.state.templates.languages)
     for service in app.state.directory.services():
         names.update(filter(None, [service.name, service.operator, service.address]))
         names.update(o.place for o in service.outreach)
