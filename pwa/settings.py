@@ -18,6 +18,11 @@ def _flag(value: str | None) -> bool:
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def change_log_beside(database_path: Path) -> Path:
+    """The change log of a database: var/db.json -> var/db.changes.jsonl."""
+    return database_path.with_suffix(".changes.jsonl")
+
+
 @dataclass(frozen=True)
 class Settings:
     host: str = "127.0.0.1"
@@ -25,6 +30,9 @@ class Settings:
     quick_exit_url: str = DEFAULT_QUICK_EXIT_URL
     database_path: Path = ROOT / "var" / "db.json"
     access_log: bool = False
+    # The maintainers' desk at /admin/ is on only when this file has a user (python -m pwa
+    # admin add-user NAME); None: admin-users.json beside the database.
+    admin_users_file: Path | None = None
     root: Path = ROOT
     seeds: Mapping[str, Path] = field(
         default_factory=lambda: {
@@ -33,6 +41,19 @@ class Settings:
             "materials": ROOT / "data" / "materials.yaml",
         }
     )
+
+    @property
+    def users_file(self) -> Path:
+        return self.admin_users_file or self.database_path.with_name("admin-users.json")
+
+    @property
+    def desk_sessions_path(self) -> Path:
+        """The desk's signed-in sessions, shared by every server process."""
+        return self.database_path.with_name("admin-sessions.json")
+
+    @property
+    def change_log_path(self) -> Path:
+        return change_log_beside(self.database_path)
 
     @property
     def templates_dir(self) -> Path:
@@ -59,4 +80,5 @@ class Settings:
             quick_exit_url=url,
             database_path=Path(env["DATABASE_PATH"]) if env.get("DATABASE_PATH") else defaults.database_path,
             access_log=_flag(env.get("ACCESS_LOG")),
+            admin_users_file=Path(env["ADMIN_USERS_FILE"]) if env.get("ADMIN_USERS_FILE") else None,
         )

@@ -20,7 +20,7 @@ import os
 import secrets
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Any, Iterator, Mapping
+from typing import IO, Any, Callable, Iterator, Mapping
 
 import yaml
 from tinydb import TinyDB
@@ -70,8 +70,8 @@ def _keyed(docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return keyed
 
 
-class _Unchanged(Exception):
-    """Ends a transaction without writing."""
+class Unchanged(Exception):
+    """Raised inside a transaction, ends it without writing (and without an error)."""
 
 
 class AtomicJSONStorage(Storage):
@@ -213,20 +213,28 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self, table: str) -> Iterator[dict[str, dict[str, Any]]]:
+    def transaction(
+        self, table: str, on_write: Callable[[], None] | None = None
+    ) -> Iterator[dict[str, dict[str, Any]]]:
         """Read-modify-write one table under the lock: yields ``{id: document}`` to change.
 
         The change is written once, when the block ends without an exception; an exception
-        leaves the file as it was.
+        leaves the file as it was (:class:`Unchanged` quietly). ``on_write`` runs after the
+        write, still under the lock, e.g. to record the change in a log in the same order.
         """
         with self._locked():
             data = self._storage.read() or {}
             docs = data.setdefault(table, {})
-            yield docs
+            try:
+                yield docs
+            except Unchanged:
+                return
             for key, doc in docs.items():
                 if not isinstance(doc, dict) or doc.get("id") != key:
                     raise ValueError(f"{table}: document under {key!r} must have id {key!r}")
             self._storage.write(data)
+            if on_write is not None:
+                on_write()
 
     def upsert(self, table: str, doc: Mapping[str, Any]) -> None:
         """Insert the document, or replace the one with the same id (whole, not merged)."""
@@ -238,14 +246,13 @@ class Store:
 
     def remove(self, table: str, doc_id: str) -> bool:
         """Remove a document; False (and nothing written) if there was none."""
-        try:
-            with self.transaction(table) as docs:
-                if doc_id not in docs:
-                    raise _Unchanged
-                del docs[doc_id]
-        except _Unchanged:
-            return False
-        return True
+        removed = False
+        with self.transaction(table) as docs:
+            if doc_id not in docs:
+                raise Unchanged
+            del docs[doc_id]
+            removed = True
+        return removed
 
     def replace_all(self, table: str, docs: list[Mapping[str, Any]]) -> None:
         """Replace a whole table in one write (an import)."""

@@ -381,3 +381,17 @@ def test_a_change_by_the_command_line_is_seen_by_an_open_directory(db: Path) -> 
     done = subprocess.run([*command, "remove", "nora"], env=env, cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert directory.get("nora") is None
+
+
+def test_every_change_is_recorded_in_the_change_log_beside_the_database(cli, db: Path) -> None:
+    from pwa.change_log import ChangeLog
+    from pwa.settings import change_log_beside
+
+    before = entries(db)["police"]["checked"]
+    assert cli("confirm", "police", "--date", "2026-01-15").code == 0
+    assert cli("remove", "nora").code == 0
+    assert cli("show", "police").code == 0  # reading changes nothing
+    removed, confirmed = ChangeLog(change_log_beside(db)).read()
+    assert (confirmed.entry, confirmed.action, confirmed.fields) == ("police", "confirm", {"checked": [before, "2026-01-15"]})
+    assert (removed.entry, removed.action) == ("nora", "remove")
+    assert confirmed.who.endswith("(Kommandozeile)")

@@ -138,6 +138,33 @@ def test_replace_all_and_transaction(store: Store) -> None:
     assert store.get("things", "c") == {"id": "c", "n": 2}
 
 
+def test_a_transaction_may_end_unchanged_and_reports_its_write_under_the_lock(store: Store, db: Path) -> None:
+    from pwa.store import Unchanged
+
+    store.all("things")
+    before = db.stat().st_ino
+    written: list[bool] = []
+    with store.transaction("things", on_write=lambda: written.append(True)) as docs:
+        docs["new"] = {"id": "new"}
+        raise Unchanged
+    assert db.stat().st_ino == before and store.get("things", "new") is None and written == []
+
+    def locked_now() -> None:
+        # The hook runs while the writer still holds the lock: another writer must wait.
+        with open(store.lock_path, "a") as lock:
+            try:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                written.append(True)
+            else:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+                written.append(False)
+
+    with store.transaction("things", on_write=locked_now) as docs:
+        docs["new"] = {"id": "new"}
+    assert written == [True] and store.get("things", "new") == {"id": "new"}
+
+
 def test_documents_handed_out_are_copies(store: Store) -> None:
     store.upsert("things", {"id": "list", "items": [1, 2]})
     doc = store.get("things", "list")
