@@ -6,6 +6,7 @@
 const BUILD = {"version": "dev", "shell": [], "locales": {}};
 
 const PREFIX = "wegweiser-";
+const DESK = "/admin"; // the maintainers' desk (pwa/desk): no page of the offline app
 const CACHE = PREFIX + BUILD.version;
 const TIMEOUT = 3000; // ms before a slow network loses to the saved page
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
@@ -68,8 +69,10 @@ sw.addEventListener("message", (event) => { if (event.data === SKIP_WAITING) sw.
 sw.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  // Other sites, and anything but GET (nothing with a body is ever stored), go to the network.
+  // Other sites, and anything but GET (nothing with a body is ever stored), go to the network;
+  // so does the maintainers' desk, which is never stored or answered here.
   if (request.method !== "GET" || url.origin !== location.origin || url.pathname === "/service-worker.js") return;
+  if (url.pathname === DESK || url.pathname.startsWith(DESK + "/")) return;
   if (request.mode === "navigate") event.respondWith(navigate(event, url));
   else if (url.pathname.startsWith("/static/")) event.respondWith(cacheFirst(request));
   else event.respondWith(fetchOrSaved(event, url.pathname === "/api/services" || url.pathname.endsWith("/manifest.json")));

@@ -1,4 +1,4 @@
-"""Named tasks: `python -m pwa serve | i18n extract|update|check | directory ... | events ... | materials ...`."""
+"""Named tasks: `python -m pwa serve | i18n extract|update|check | directory ... | events ... | materials ... | admin ...`."""
 
 from __future__ import annotations
 
@@ -36,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         from pwa import maintainers
 
         return maintainers.main(command, args)
+    if command == "admin":
+        from pwa.desk import users
+
+        return users.main(args)
     print(__doc__)
     return 0 if command == "help" else 2
 

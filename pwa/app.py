@@ -11,7 +11,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from pwa import about, clock, directory_pages, info, languages, offline, pages, plan, safety
+from pwa import about, clock, desk, directory_pages, info, languages, offline, pages, plan, safety
 from pwa.about_data import EVENT_RECORDS, MATERIAL_RECORDS
 from pwa.collection import Collection
 from pwa.directory import Directory
@@ -75,6 +75,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app = App(
         routes=[
             Route("/static/{version}/{path:path}", assets.endpoint, methods=["GET", "HEAD"]),
+            *desk.routes(),  # the maintainers' desk: no page family, no public page (pwa/desk)
             *site.root_routes,
             Route("/{locale}", pages.locale_root),
             Mount("/{locale}", app=_EnabledLocalesOnly(Router(routes=site.routes), templates.codes)),
@@ -94,4 +95,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.events = Collection(store, EVENT_RECORDS)
     app.state.materials = Collection(store, MATERIAL_RECORDS)
     app.state.site = site
+    app.state.desk = desk.Desk(settings, assets, store)
     return app

@@ -6,6 +6,7 @@ import os
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time as time_of_day
 from pathlib import Path
@@ -125,14 +126,14 @@ def live_app(tmp_path_factory: pytest.TempPathFactory):
     return create_app(make_settings(tmp_path_factory.mktemp("live")))
 
 
-@pytest.fixture(scope="session")
-def live_server(live_app) -> Iterator[str]:
-    """The app on a real socket (127.0.0.1 is a secure context, so service workers run)."""
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """An app on a real socket of its own, for as long as the block runs; yields its address."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(live_app, log_level="warning", access_log=False))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -140,10 +141,19 @@ def live_server(live_app) -> Iterator[str]:
         if time.monotonic() > deadline:
             raise RuntimeError("live server did not start")
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app) -> Iterator[str]:
+    """The app on a real socket (127.0.0.1 is a secure context, so service workers run)."""
+    with serving(live_app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
