@@ -47,7 +47,9 @@ def form_fields(document: Element, action: str) -> dict[str, Any]:
             kind = element.attrs.get("type", "text")
             if kind in ("checkbox", "radio") and "checked" not in element.attrs:
                 continue
-            sent.append((name, element.attrs.get("value") or ("on" if kind in ("checkbox", "radio") else "")))
+            default = "on" if kind in ("checkbox", "radio") else ""
+            value = element.attrs.get("value")
+            sent.append((name, default if value is None else value))
         elif element.tag == "textarea":
             sent.append((name, "".join(element.text_parts).removeprefix("\n")))
         elif element.tag == "select":

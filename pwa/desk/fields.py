@@ -189,14 +189,21 @@ def fields(form: tuple[Spec, ...], doc: Mapping[str, Any], problems: list[tuple[
 # -- from the submitted form to a document ---------------------------------------------------
 
 
-def _read(spec: Spec, form: FormData, name: str, problems: list[tuple[str, str]]) -> Any:
+def _as_stored(chosen: list[str], original: Any) -> list[str]:
+    """Boxes are sent in the form's order: the same choice as stored keeps the stored order."""
+    if isinstance(original, list) and sorted(map(str, original)) == sorted(chosen):
+        return original
+    return chosen
+
+
+def _read(spec: Spec, form: FormData, name: str, problems: list[tuple[str, str]], original: Any = None) -> Any:
     widget = spec.widget
     raw = form.get(name)
     text = (raw if isinstance(raw, str) else "").replace("\r\n", "\n").strip()
     if widget == "flag":
         return {"yes": True, "no": False}.get(text)
     if widget == "choices":
-        return [v for v in form.getlist(name) if isinstance(v, str)]
+        return _as_stored([v for v in form.getlist(name) if isinstance(v, str)], original)
     if widget == "lines":
         return [line.strip() for line in text.splitlines() if line.strip()]
     if widget == "codes":
@@ -210,19 +217,22 @@ def _read(spec: Spec, form: FormData, name: str, problems: list[tuple[str, str]]
             problems.append((name, f"not YAML: {error}"))
             return None
     if widget == "items":
+        stored = _list(original)
         items = []
         for index in range(MAX_ROWS):
             prefix = f"{name}.{index}."
             if not any(key.startswith(prefix) for key in form.keys()):
                 break
+            # Row i of the form shows item i as stored: keep how that one wrote an unknown.
+            was = stored[index] if index < len(stored) and isinstance(stored[index], Mapping) else {}
             item = {inner.name: _read(inner, form, prefix + inner.name, problems) for inner in spec.items}
-            item = {key: value for key, value in item.items() if value not in (None, [])}
-            if item:
+            item = {key: value for key, value in item.items() if value not in (None, []) or (key in was and was[key] == value)}
+            if any(value not in (None, []) for value in item.values()):
                 items.append(item)
         return items
     if widget == "area":
         if text == "cities":
-            return [v for v in form.getlist(f"{name}.cities") if isinstance(v, str)]
+            return _as_stored([v for v in form.getlist(f"{name}.cities") if isinstance(v, str)], original)
         return text or None
     if widget == "hours":
         if text != "times":
@@ -239,15 +249,17 @@ def _read(spec: Spec, form: FormData, name: str, problems: list[tuple[str, str]]
 def parse(form: tuple[Spec, ...], submitted: FormData, original: Mapping[str, Any] | None) -> tuple[Doc, list[tuple[str, str]]]:
     """The document a submitted form makes, and the problems of reading it (path, English).
 
-    An empty list is kept where the field is required or the stored document had it empty;
-    elsewhere an empty field is left out (unknown), as the seed files write it.
+    An empty field is unknown: left out, or null where the stored document has null. An empty
+    list is kept where the field is required or the stored document has it empty.
     """
     original = original or {}
     problems: list[tuple[str, str]] = []
     doc: Doc = {}
     for spec in form:
-        value = _read(spec, submitted, spec.name, problems)
+        value = _read(spec, submitted, spec.name, problems, original.get(spec.name))
         if value is None or value == "":
+            if spec.name in original and original[spec.name] is None:
+                doc[spec.name] = None  # written as the stored one has it: unknown
             continue
         if value == [] and not (spec.required or original.get(spec.name) == []):
             continue

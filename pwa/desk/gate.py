@@ -99,7 +99,10 @@ class Desk:
         return bool(self.users.names())
 
     def render(self, request: Request, name: str, context: dict[str, Any], status: int = 200, session: Session | None = None) -> HTMLResponse:
-        page = {"request": request, "user": session.user if session else None, "csrf": session.csrf if session else "", "current": ""}
+        page = {
+            "request": request, "user": session.user if session else None, "csrf": session.csrf if session else "",
+            "current": "", "notice": "", "rebuild": False,
+        }  # fmt: skip
         html = self.env.get_template(name).render({**page, **context})
         return HTMLResponse(html, status_code=status, headers={"Content-Language": "de"})
 

@@ -11,6 +11,7 @@ each counts on its own: the limit is then that many times as high.
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 from collections import deque
 
@@ -46,7 +47,7 @@ class Throttle:
             times = self._recent(key, now)
             if len(times) >= self.limits[kind]:
                 wait = max(wait, times[len(times) - self.limits[kind]] + self.window - now)
-        return int(wait) + 1 if wait > 0 else 0
+        return math.ceil(wait) if wait > 0 else 0
 
     def attempt(self, name: str, client: str, now: float) -> None:
         for key in self._keys(name, client).values():
