@@ -146,7 +146,8 @@ def same_site(request: Request) -> bool:
     if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
         return False
     origin = request.headers.get("origin")
-    return origin is None or urlsplit(origin).netloc == request.headers.get("host")
+    # "null": what browsers send under Referrer-Policy: no-referrer, which every answer has.
+    return origin in (None, "null") or urlsplit(origin).netloc == request.headers.get("host")
 
 
 async def read_form(request: Request) -> FormData | None:
