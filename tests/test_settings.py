@@ -34,3 +34,12 @@ def test_every_maintained_collection_has_its_seed_file():
     seeds = Settings.from_env({}).seeds
     assert {maintained.records.table for maintained in COLLECTIONS.values()} == set(seeds)
     assert all(path.is_file() for path in seeds.values())
+
+
+def test_the_desks_files_lie_beside_the_database_unless_told(tmp_path):
+    settings = Settings.from_env({"DATABASE_PATH": str(tmp_path / "db.json")})
+    assert settings.users_file == tmp_path / "admin-users.json"
+    assert settings.desk_sessions_path == tmp_path / "admin-sessions.json"
+    assert settings.change_log_path == tmp_path / "db.changes.jsonl"
+    told = Settings.from_env({"ADMIN_USERS_FILE": "/etc/wegweiser/users.json"})
+    assert told.users_file == Path("/etc/wegweiser/users.json")

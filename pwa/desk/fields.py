@@ -109,7 +109,7 @@ def specs(table: str, record_type: type, prefix: str = "") -> tuple[Spec, ...]:
         widget, item_type = _widget(hints[field_.name], field_, bool(said.choices))
         items = specs(table, item_type, f"{prefix}{field_.name}.") if item_type else ()
         found.append(Spec(
-            field_.name, said.label, said.widget or widget, field_.name in required, said.help,
+            field_.name, said.label, said.widget or widget, field_.name in required if said.required is None else said.required, said.help,
             tuple((said.choices or {}).items()), items, said.item or said.label,
         ))  # fmt: skip
     return tuple(found)
@@ -146,7 +146,8 @@ def _field(spec: Spec, name: str, value: Any) -> Field:
         row_spec = Spec(spec.name, spec.item, "row")
         parts = [
             Field(f"{name}.{index}", row_spec, None, f"{spec.item} {index + 1}" if row else f"{spec.item} (neu)",
-                  [_field(inner, f"{name}.{index}.{inner.name}", row.get(inner.name) if isinstance(row, Mapping) else None)
+                  [_field(inner if row else dataclasses.replace(inner, required=False),  # a new row may stay empty
+                          f"{name}.{index}.{inner.name}", row.get(inner.name) if isinstance(row, Mapping) else None)
                    for inner in spec.items])
             for index, row in enumerate(rows)
         ]  # fmt: skip

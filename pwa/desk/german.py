@@ -32,6 +32,7 @@ class Hint:
     choices: Mapping[str, str] | None = None
     help: str | None = None
     item: str | None = None  # the name of one item of a list of records ("Telefonnummer")
+    required: bool | None = None  # None: as the record type has it
 
 
 _COMMON: dict[str, Hint] = {
@@ -56,7 +57,8 @@ HINTS: dict[str, dict[str, Hint]] = {
                        help="Eine leere Zeile am Ende nimmt eine neue Nummer auf. Wer alle Felder einer Zeile leert, entfernt sie."),
         "phones.tel": Hint("Nummer zum Wählen", "text", help="+49 und die Ziffern ohne Leerzeichen und ohne die 0 der Vorwahl, "
                            "z. B. +4921041419221; oder 110, 112, 116 und drei Ziffern."),
-        "phones.display": Hint("Nummer, wie sie angezeigt wird", "text", help="z. B. 02104 1419-221; leer: aus der Nummer gebildet."),
+        "phones.display": Hint("Nummer, wie sie angezeigt wird", "text", help="z. B. 02104 1419-221; leer: aus der Nummer gebildet.",
+                               required=False),  # made from the number when a document has none
         "phones.label": Hint("Bezeichnung", "text", help="z. B. eine Stadt, wenn es mehrere Nummern gibt."),
         "email": Hint("E-Mail", "text"),
         "website": Hint("Website", "text", help="Eine Adresse, die mit https:// beginnt."),
