@@ -26,9 +26,9 @@ Doc = dict[str, Any]
 NOTICES = {
     "saved": "Gespeichert.",
     "added": "Hinzugefügt.",
-    "confirmed": "Als heute am Telefon bestätigt gespeichert.",
+    "confirmed": "Gespeichert: heute am Telefon bestätigt.",
     "removed": "Entfernt.",
-    "unchanged": "Nichts geändert: das Formular war schon so gespeichert.",
+    "unchanged": "Nichts geändert: alles war schon so gespeichert.",
 }
 CHANGED = {"saved", "added", "confirmed", "removed"}
 
