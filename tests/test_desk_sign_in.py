@@ -6,10 +6,11 @@ import logging
 from datetime import datetime, timedelta
 
 import pytest
+from starlette.testclient import TestClient
 
 from pwa.app import create_app
 from pwa.clock import BERLIN
-from pwa.desk.throttle import PER_NAME
+from pwa.desk.throttle import PER_CLIENT, PER_NAME
 from tests.conftest import make_settings
 from tests.desk_helpers import NAME, PASSWORD, add_user, desk_client, form_fields, sign_in
 from tests.helpers import parse_html
@@ -81,6 +82,18 @@ def test_wrong_passwords_are_throttled_after_a_few_attempts_even_for_the_right_o
         assert client.get("/admin/").status_code == 303  # not signed in
         clock.forward(minutes=16)
         assert sign_in(client).status_code == 303
+
+
+def test_one_client_trying_many_names_is_throttled_and_another_client_is_not(desk_app):
+    def client_at(address: str) -> TestClient:
+        return TestClient(desk_app, base_url="https://testserver", follow_redirects=False, client=(address, 5000))
+
+    with client_at("203.0.113.7") as guessing:
+        for attempt in range(PER_CLIENT):
+            assert sign_in(guessing, f"name{attempt}", "falsch").status_code == 200  # each name below its limit
+        assert sign_in(guessing).status_code == 429  # even the right name and password
+    with client_at("198.51.100.2") as office:
+        assert sign_in(office).status_code == 303
 
 
 def test_a_sign_in_form_without_its_token_is_refused(desk_app):
