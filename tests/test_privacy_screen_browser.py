@@ -44,12 +44,11 @@ HIDE_LOOK_SHOW = f"""() => {{
     field.scrollIntoView({{ block: "center" }});
     if (at(...centreOf(field)) !== screen) uncovered.push(field.id || field.name || field.outerHTML.slice(0, 80));
   }}
-  const title = document.title;
   scrollTo(x, y);
   become("visible");
   delete document.visibilityState;  // the browser's own again
   const back = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
-  return {{ centre, bar, fields: fields.length, uncovered, title,
+  return {{ centre, bar, fields: fields.length, uncovered,
            gone: screen.hidden && back !== screen && getComputedStyle(screen).display === "none" }};
 }}"""
 
