@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## serve: install and start the app on http://127.0.0.1:8000 (HOST, PORT, QUICK_EXIT_URL, DATABASE_PATH)
+## serve: install and start the app on http://127.0.0.1:8000 (HOST, PORT, QUICK_EXIT_URL, DATABASE_PATH, PUBLIC_HOST)
 serve: $(STAMP)
 	$(PY) server.py
 

@@ -18,8 +18,9 @@ async def safety(request: Request) -> Response:
         request,
         "safety.html",
         {
-            # What to search for in the history, and where the quick exit leads.
-            "site_host": request.url.hostname or "",
+            # What to search for in the history (from the settings: a request's Host header
+            # may name any site), and where the quick exit leads.
+            "site_host": settings.public_host,
             "exit_host": urlsplit(settings.quick_exit_url).hostname or "",
         },
     )

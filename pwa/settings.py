@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -12,6 +13,17 @@ ROOT = Path(__file__).resolve().parent.parent
 # A neutral, common German website: a weather page raises no questions in a history
 # or on a screen. Changeable with QUICK_EXIT_URL.
 DEFAULT_QUICK_EXIT_URL = "https://www.wetter.com/"
+
+
+# A host name as the address bar shows it, with a port if there is one: no scheme, no path.
+_HOST_NAME = re.compile(r"[^\W_](?:[\w.-]*[^\W_])?(?::\d{1,5})?")
+
+
+def _public_host(value: str | None) -> str:
+    host = (value or "").strip().lower()
+    if host and not _HOST_NAME.fullmatch(host):
+        raise ValueError("PUBLIC_HOST must be a host name such as wegweiser.example.de, without https:// or a path")
+    return host
 
 
 def _flag(value: str | None) -> bool:
@@ -33,6 +45,9 @@ class Settings:
     # The maintainers' desk at /admin/ is on only when this file has a user (python -m pwa
     # admin add-user NAME); None: admin-users.json beside the database.
     admin_users_file: Path | None = None
+    # The name she sees in her history: the safety page tells her to search for it. Empty: the
+    # page names no address (the Host header of a request is not to be trusted for it).
+    public_host: str = ""
     root: Path = ROOT
     seeds: Mapping[str, Path] = field(
         default_factory=lambda: {
@@ -81,4 +96,5 @@ class Settings:
             database_path=Path(env["DATABASE_PATH"]) if env.get("DATABASE_PATH") else defaults.database_path,
             access_log=_flag(env.get("ACCESS_LOG")),
             admin_users_file=Path(env["ADMIN_USERS_FILE"]) if env.get("ADMIN_USERS_FILE") else None,
+            public_host=_public_host(env.get("PUBLIC_HOST")),
         )

@@ -46,20 +46,6 @@ def test_every_listed_page_renders(crawl):
         assert page.status == 200, path
 
 
-def test_every_page_has_its_own_title_before_the_site_name(crawl):
-    """History, tabs and the app switcher show the title: each page names itself, then the app."""
-    templates = crawl.app.state.templates
-    for page in [*crawl.pages.values(), *crawl.not_found.values()]:
-        code = page.document.find("html").attrs["lang"]
-        titles = page.document.find_all("title")
-        assert len(titles) == 1, page.path
-        suffix = " · " + templates.gettext(code, "Wegweiser")
-        title = titles[0].text
-        assert title.endswith(suffix), (page.path, title)
-        own = title[: -len(suffix)].strip()
-        assert own and any(ch.isalnum() for ch in own), (page.path, title)
-
-
 def test_skip_link_then_quick_exit_first(client, settings):
     document = parse_html(client.get("/de/").text)
     focusable = [e for e in document.find("body").iter() if e.tag in {"a", "button", "input", "select", "textarea", "summary"}]

@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * The names modules share: the events one module sends on the document and others listen for,
- * and the places this device keeps things in. Only names, so any module (a page's, the service
- * worker's, a test in node) can use them.
+ * the places this device keeps things in, and the names of the files she saves. Only names, so
+ * any module (a page's, the service worker's, a test in node) can use them.
  *
  * A stored name is written in her browser: its value never changes, or what she kept there (her
  * plan, a dismissed note) would be lost. A new on-device store adds its name here, starting with
@@ -27,6 +27,22 @@ export const STORAGE = Object.freeze({
 
 /** The IndexedDB database, for browsers that cannot list theirs to "delete everything". */
 export const DATABASE = "wegweiser";
+
+/**
+ * The name of a file she saves to her downloads (the plan's, and the journal's when it comes):
+ * a neutral word of her language, which the page gives translated (the plan's is its page word,
+ * "Notizen"), and the day, as in "Notizen-2026-05-01.json". Never what the file holds: others
+ * may see the list of downloads.
+ * @param {string} word @param {Date} [day] local date @param {string} [extension]
+ * @returns {string}
+ */
+export function downloadName(word, day = new Date(), extension = "json") {
+  // Characters no file system takes, none that could turn the name into a path, and invisible
+  // ones (a Persian zero-width non-joiner, direction marks), which browsers would turn into "_".
+  const plain = word.replace(/[\\/:*?"<>|\p{Cc}\p{Cf}\s]+/gu, " ").trim() || "Notizen";
+  const date = [day.getFullYear(), day.getMonth() + 1, day.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+  return `${plain}-${date}.${extension}`;
+}
 
 /** Messages a page posts to the service worker. */
 export const WORKER_MESSAGES = Object.freeze({

@@ -3,8 +3,11 @@
  * The safety plan's record: one localStorage entry, and the same JSON as an exported file. The
  * plan reads and writes this browser's storage only through this module.
  *
- *   {"type": "wegweiser-safety-plan", "version": 1, "plan": Plan}      without a passphrase
- *   {"type": "wegweiser-safety-plan", "version": 1, "sealed": Sealed}  with one (plan-crypto.js)
+ *   {"type": "wegweiser-notes", "version": 1, "plan": Plan}      without a passphrase
+ *   {"type": "wegweiser-notes", "version": 1, "sealed": Sealed}  with one (plan-crypto.js)
+ *
+ * The type is as neutral as the file's name: someone may open the file. Records and files made
+ * before have the type "wegweiser-safety-plan" and are read as well.
  *
  * Plan: {"fields": {"people.codeword": "...", ...}, "checked": ["bag.id", ...],
  *        "own": [{"text": "...", "checked": true}, ...]}
@@ -13,10 +16,12 @@ import { isSealed } from "./plan-crypto.js";
 import { STORAGE } from "./names.js";
 
 const KEY = STORAGE.plan;
-const TYPE = "wegweiser-safety-plan";
+const TYPE = "wegweiser-notes";
+const TYPES = [TYPE, "wegweiser-safety-plan"];
 const VERSION = 1;
-// Authenticated with every sealed plan, so a ciphertext cannot pass for another format.
-export const CONTEXT = new TextEncoder().encode(`${TYPE}/${VERSION}`);
+// Authenticated with every sealed plan, so a ciphertext cannot pass for another format. It keeps
+// the first type's name, never written anywhere, so that plans sealed before still open.
+export const CONTEXT = new TextEncoder().encode(`wegweiser-safety-plan/${VERSION}`);
 export const MAX_FILE = 2000000;
 
 /**
@@ -64,7 +69,7 @@ export function parse(text) {
   } catch {
     throw new FormatError("damaged");
   }
-  if (!isObject(value) || value.type !== TYPE) throw new FormatError("foreign");
+  if (!isObject(value) || !TYPES.includes(String(value.type))) throw new FormatError("foreign");
   const { version } = value;
   if (typeof version === "number" && Number.isInteger(version) && version > VERSION) throw new FormatError("newer");
   if (version !== VERSION) throw new FormatError("damaged");

@@ -8,6 +8,7 @@
 import * as model from "./plan-model.js";
 import * as storage from "./plan-storage.js";
 import { collect } from "./plan-form.js";
+import { downloadName } from "./names.js";
 
 /** @param {import("./plan.js").PlanView} plan */
 export function tools(plan) {
@@ -76,7 +77,7 @@ export function tools(plan) {
     const url = URL.createObjectURL(new Blob([JSON.stringify(record)], { type: "application/json" }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = `${msg.msgFileName}-${new Date().toISOString().slice(0, 10)}.json`;
+    link.download = downloadName(msg.msgFileName);
     link.hidden = true;
     document.body.append(link);
     link.click();

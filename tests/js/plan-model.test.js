@@ -182,6 +182,36 @@ test("files: a plain one is taken, a sealed one waits for its passphrase, others
   assert.ok(JSON.parse(stored()).sealed);
 });
 
+test("records and files have a neutral type; those made before still open", async () => {
+  const { state } = start();
+  const made = await model.record(state, plan("Anna"));
+  assert.equal(made.type, "wegweiser-notes");
+  await model.protect(state, PASSPHRASE);
+  const sealed = await model.record(state, plan("versiegelt"));
+  assert.equal(sealed.type, "wegweiser-notes");
+
+  // As the app wrote them before: the same record with the type it had then.
+  const before = (record) => JSON.stringify({ ...record, type: "wegweiser-safety-plan" });
+  const fresh = start().state;
+  globalThis.localStorage.setItem(STORAGE.plan, before(made));
+  model.close(fresh);
+  assert.deepEqual(model.read(fresh), { plan: plan("Anna"), damaged: false });
+  assert.deepEqual(await model.readFile(fresh, new Blob([before(made)])), { result: "plan", plan: plan("Anna") });
+  assert.deepEqual(await model.readFile(fresh, new Blob([before(sealed)])), { result: "sealed" });
+  const opened = await model.openFile(fresh, PASSPHRASE, nothing);
+  assert.deepEqual([opened.result, opened.plan], ["opened", plan("versiegelt")]);
+
+  globalThis.localStorage.setItem(STORAGE.plan, before(sealed));
+  model.close(fresh);
+  assert.deepEqual(model.read(fresh), { plan: null, damaged: false });
+  assert.equal(fresh.sealed, true);
+  const unlocked = await model.unlock(fresh, PASSPHRASE, nothing);
+  assert.deepEqual([unlocked.result, unlocked.plan], ["opened", plan("versiegelt")]);
+  assert.equal(await model.save(fresh, plan("weiter")), "saved");
+  assert.equal(JSON.parse(stored()).type, "wegweiser-notes", "saved again under the neutral type");
+  assert.deepEqual(await model.readFile(fresh, new Blob([JSON.stringify({ ...made, type: "shopping-list" })])), { result: "bad" });
+});
+
 test("a file read or opened while the plan closes is dropped", async () => {
   const { state } = start();
   const plain = new Blob([JSON.stringify({ type: "wegweiser-safety-plan", version: 1, plan: plan("x") })]);
