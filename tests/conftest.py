@@ -122,7 +122,9 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory: pytest.TempPathFactory):
-    return create_app(make_settings(tmp_path_factory.mktemp("live")))
+    """Warm, as pwa/serve.py starts it: every page in memory and the offline build made
+    before the server takes its first request."""
+    return create_app(make_settings(tmp_path_factory.mktemp("live")), warm=True)
 
 
 @pytest.fixture(scope="session")
