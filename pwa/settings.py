@@ -25,6 +25,7 @@ class Settings:
     quick_exit_url: str = DEFAULT_QUICK_EXIT_URL
     database_path: Path = ROOT / "var" / "db.json"
     access_log: bool = False
+    workers: int = 1
     root: Path = ROOT
     seeds: Mapping[str, Path] = field(
         default_factory=lambda: {
@@ -53,10 +54,14 @@ class Settings:
         url = env.get("QUICK_EXIT_URL", "").strip() or defaults.quick_exit_url
         if not url.startswith("https://"):
             raise ValueError("QUICK_EXIT_URL must be an https:// address")
+        workers = int(env.get("WORKERS", "").strip() or defaults.workers)
+        if workers < 1:
+            raise ValueError("WORKERS must be at least 1")
         return cls(
             host=env.get("HOST", "").strip() or defaults.host,
             port=int(env.get("PORT", "").strip() or defaults.port),
             quick_exit_url=url,
             database_path=Path(env["DATABASE_PATH"]) if env.get("DATABASE_PATH") else defaults.database_path,
             access_log=_flag(env.get("ACCESS_LOG")),
+            workers=workers,
         )
