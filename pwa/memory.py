@@ -9,11 +9,12 @@ for each; a request whose If-None-Match names the form it would get is answered 
 
 An answer is kept by its path and query string, and by what of the request it read
 (pwa/request_state.py records that): its language when that came from Accept-Language (the
-page for an unknown address, the redirect at /), and the time, when it read it:
-``request.state.today`` keeps it for the day, ``request.state.now`` for the minute. Nothing else
-of a request reaches the routes of a kept answer; conditional and encoding headers are the
-memory's own. A route whose answer depends on anything else says ``Cache-Control: no-store``:
-it is rendered for every request and sent as it is.
+page for an unknown address, the redirect at /), the host name (``request.state.host``), and
+the time: ``request.state.today`` keeps it for the day, ``request.state.now`` for the minute.
+Conditional and encoding headers are the memory's own: routes never see them. A route reads
+what it needs of a request from ``request.state``; one whose answer depends on anything else
+(a header, a cookie) says ``Cache-Control: no-store``: it is rendered for every request and
+sent as it is.
 
 Answers to paths without a query string that are found (200) or redirect are kept until the
 next change; the others (the directory filters' query strings, addresses not found) in a
@@ -39,6 +40,7 @@ from pwa.request_state import ResolvedState
 LOOK_AGAIN_SECONDS = 1.0  # how often the templates and top-level files are looked at
 KEPT_UNTIL_CHANGE = 20_000  # a bound that only a route answering 200 for any path would reach
 KEPT_RECENT = 512  # query strings and addresses not found
+KEPT_HOSTS = 8  # host names kept for a page that names its host; others are rendered each time
 KEPT_STATUSES = frozenset({200, 301, 302, 303, 307, 308, 404, 410})
 _FOUND = frozenset({200, 301, 302, 303, 307, 308})
 _COMPRESSIBLE = ("text/", "application/json", "application/manifest+json", "application/javascript", "image/svg+xml")
@@ -86,7 +88,7 @@ class _Variant:
     def __init__(self, generation: int, depends: frozenset[str]) -> None:
         self.generation = generation
         self.depends = depends
-        self.answers: dict[tuple[Any, Any], Answer] = {}
+        self.answers: dict[tuple[Any, Any, Any], Answer] = {}
 
 
 def normal_query(query: bytes) -> bytes:
@@ -176,11 +178,16 @@ class PageMemory:
             self._negotiated[accept] = code
         return code
 
-    def _subkey(self, depends: frozenset[str], headers: Iterable[tuple[bytes, bytes]]) -> tuple[Any, Any]:
+    def _subkey(self, depends: frozenset[str], headers: Iterable[tuple[bytes, bytes]]) -> tuple[Any, Any, Any]:
         if not depends:
-            return (None, None)
+            return (None, None, None)
         locale = self._language(headers) if "locale" in depends else None
-        return (locale, time_slot(depends, self._now()) if depends - {"locale"} else None)
+        host = None
+        if "host" in depends:
+            given = next((v for k, v in headers if k == b"host"), b"").decode("latin-1")
+            host = (given.rsplit(":", 1)[0] if not given.endswith("]") else given).strip().lower()
+        slot = time_slot(depends, self._now()) if depends & {"now", "today"} else None
+        return (locale, host, slot)
 
     # -- serving ---------------------------------------------------------------------------
 
@@ -312,7 +319,11 @@ class PageMemory:
     def _keep(self, key: tuple[str, bytes], generation: int, answer: Answer, state: Any) -> None:
         depends = answer.reads
         now = dict.get(state, "now")
-        subkey = (dict.get(state, "locale") if "locale" in depends else None, time_slot(depends, now) if depends - {"locale"} and now else None)
+        subkey = (
+            dict.get(state, "locale") if "locale" in depends else None,
+            dict.get(state, "host") if "host" in depends else None,
+            time_slot(depends, now) if depends & {"now", "today"} and now else None,
+        )
         found = not key[1] and answer.status in _FOUND
         with self._lock:
             if generation != self._generation:
@@ -323,8 +334,10 @@ class PageMemory:
                 if found and key not in table and len(table) >= KEPT_UNTIL_CHANGE:
                     return
                 variant = table[key] = _Variant(generation, depends)
-            elif subkey[1] is not None:  # a new minute or day: the answers of the last one go
-                variant.answers = {k: v for k, v in variant.answers.items() if k[1] == subkey[1]}
+            elif subkey[2] is not None:  # a new minute or day: the answers of the last one go
+                variant.answers = {k: v for k, v in variant.answers.items() if k[2] == subkey[2]}
+            if "host" in depends and len(variant.answers) >= KEPT_HOSTS * max(1, len(self.owner.state.templates.codes)):
+                return
             variant.answers[subkey] = answer
             if not found:
                 self._recent.move_to_end(key)

@@ -97,7 +97,8 @@ def manifest_data(app: Starlette, code: str | None = None) -> dict[str, Any]:
 
 def _manifest_response(data: dict[str, Any]) -> Response:
     body = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-    return Response(body, media_type=MANIFEST_TYPE, headers=NO_CACHE)
+    headers = {**NO_CACHE, "Content-Language": data["lang"]} if "dir" in data else NO_CACHE
+    return Response(body, media_type=MANIFEST_TYPE, headers=headers)
 
 
 async def manifest(request: Request) -> Response:
@@ -105,6 +106,7 @@ async def manifest(request: Request) -> Response:
 
 
 async def locale_manifest(request: Request) -> Response:
+    """One language's manifest, in that language (like every page under its path)."""
     return _manifest_response(manifest_data(request.app, request.path_params["locale"]))
 
 

@@ -19,7 +19,7 @@ async def safety(request: Request) -> Response:
         "safety.html",
         {
             # What to search for in the history, and where the quick exit leads.
-            "site_host": request.url.hostname or "",
+            "site_host": request.state.host,
             "exit_host": urlsplit(settings.quick_exit_url).hostname or "",
         },
     )
