@@ -59,7 +59,7 @@ update: $(STAMP)
 check-strings: $(STAMP)
 	$(PY) -m pwa i18n check
 
-## bench: speed and size figures
+## bench: speed and size figures (installs wrk, nginx and Lighthouse when missing; about 12 minutes)
 bench: $(STAMP)
 	$(PY) bench/run.py
 
