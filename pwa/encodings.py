@@ -18,6 +18,7 @@ GZIP = "gzip"
 IDENTITY = "identity"
 # Preferred first when a request accepts several equally: brotli is the smallest.
 PREFERENCE = (BR, GZIP, IDENTITY)
+_LAST = 0.0001
 
 
 def gzipped(body: bytes) -> bytes:
@@ -43,7 +44,8 @@ def compressed(body: bytes, quality: int = BEST) -> dict[str, bytes]:
 def accepted(header: str | None) -> dict[str, float]:
     """The codings an Accept-Encoding header names, with their q-values (0 is "not this one").
 
-    ``identity`` is acceptable unless the header refuses it (``identity;q=0`` or ``*;q=0``).
+    ``identity`` is acceptable unless the header refuses it (``identity;q=0`` or ``*;q=0``), after
+    every coding the header names.
     Browsers send one of a few headers, so the parsed form of each is kept.
     """
     found: dict[str, float] = {}
@@ -63,7 +65,8 @@ def accepted(header: str | None) -> dict[str, float]:
         found[name] = quality
     star = found.pop("*", None)
     result = {coding: found.get(coding, star if star is not None else 0.0) for coding in (BR, GZIP)}
-    result[IDENTITY] = found.get(IDENTITY, star if star is not None and star == 0 else 1.0)
+    # Unnamed, identity is the last choice: acceptable unless refused, never before a coding she named.
+    result[IDENTITY] = found.get(IDENTITY, 0.0 if star == 0 else _LAST)
     return result
 
 
