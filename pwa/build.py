@@ -204,7 +204,7 @@ def build(
     out: Path, port: int = 8080, settings: Settings | None = None, moment: datetime | None = None,
     host: str = "localhost",
 ) -> list[Recorded]:
-    """Writes the static site into ``out`` (emptied first); returns what it recorded. ``host``
+    """Writes the static site into ``out``; returns what it recorded. ``host``
     is the name the site will have: the safety page tells her to look for it in the history."""
     from pwa import nginx, static_host
 
@@ -215,8 +215,10 @@ def build(
     app.state.offline.wait()
     codes = list(app.state.templates.codes)
     answers = _with_files(anyio.run(record_site, app), codes)
-    if out.exists():
-        shutil.rmtree(out)
+    # Built again in place: a running nginx keeps its pid, logs and temporary files, and
+    # `nginx -s reload` serves the new files.
+    for old in ("public", "headers"):
+        shutil.rmtree(out / old, ignore_errors=True)
     public = out / "public"
     public.mkdir(parents=True)
     for recorded in answers:
@@ -224,7 +226,7 @@ def build(
     static_host.write(public, answers, codes)
     nginx.write(out, answers, codes, port)
     for folder in ("logs", "tmp"):
-        (out / folder).mkdir()
+        (out / folder).mkdir(exist_ok=True)
     (out / "answers.json").write_text(
         json.dumps([r.as_json() for r in answers], ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
