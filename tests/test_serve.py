@@ -6,10 +6,12 @@ from __future__ import annotations
 import http.client
 import json
 import re
+import socket
 import subprocess
 import sys
 import time
 
+from pwa import serve
 from pwa.settings import ROOT, Settings
 from pwa.store import Store
 from tests.conftest import TEST_EXIT_URL, free_port
@@ -59,3 +61,20 @@ def test_two_workers_show_a_change_at_their_next_request(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_the_shared_socket_of_several_workers_is_tcp_so_answers_are_not_held_back():
+    # asyncio turns Nagle's algorithm off only on connections of a socket named TCP; without
+    # it every answer after the first on a connection waits for a delayed acknowledgement.
+    settings = Settings.from_env({"PORT": str(free_port()), "WORKERS": "2", "QUICK_EXIT_URL": TEST_EXIT_URL})
+    listening = serve.config(settings).bind_socket()
+    try:
+        assert listening.proto == socket.IPPROTO_TCP
+        assert listening.get_inheritable()
+        listening.listen()
+        client = socket.create_connection(listening.getsockname(), timeout=5)
+        accepted, _ = listening.accept()
+        with client, accepted:
+            assert accepted.proto == socket.IPPROTO_TCP
+    finally:
+        listening.close()
