@@ -254,6 +254,14 @@ def quick_exit_timing(base: str) -> None:
         print("no figures recorded")
 
 
+def score(category: dict, audits: dict) -> str:
+    """A category's score, or why Lighthouse gave none (an audit that could not run)."""
+    if category.get("score") is not None:
+        return str(round(category["score"] * 100))
+    failed = [ref["id"] for ref in category.get("auditRefs", []) if audits.get(ref["id"], {}).get("scoreDisplayMode") == "error"]
+    return "none (" + ", ".join(f"{name}: {audits[name].get('errorMessage', '')[:80]}" for name in failed[:3]) + ")"
+
+
 def lighthouse(base: str, paths: list[str], label: str) -> None:
     print(f"\n## Lighthouse (mobile, simulated slow 4G), {label}", flush=True)
     binary = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
@@ -275,8 +283,8 @@ def lighthouse(base: str, paths: list[str], label: str) -> None:
         if not result.get("categories"):
             print(f"{path}: no result")
             continue
-        scores = ", ".join(f"{k} {round(v['score'] * 100)}" for k, v in result["categories"].items())
         audits = result["audits"]
+        scores = ", ".join(f"{k} {score(v, audits)}" for k, v in result["categories"].items())
         print(f"{path}: {scores}; FCP {audits['first-contentful-paint']['displayValue']}, "
               f"LCP {audits['largest-contentful-paint']['displayValue']}, CLS {audits['cumulative-layout-shift']['displayValue']}")
 
@@ -288,7 +296,7 @@ def ensure_tools() -> None:
         subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True)
         subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", *missing], check=True, stdout=subprocess.DEVNULL)
     if not (ROOT / "bench" / "node_modules" / ".bin" / "lighthouse").exists():
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent"], cwd=ROOT / "bench", check=False)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=ROOT / "bench", check=False)
 
 
 def main() -> None:
