@@ -21,8 +21,9 @@ RUNDER_TISCH_SOURCES = (
 
 
 def today(request: Request) -> date:
-    """The request's day in Europe/Berlin (see pwa/request_state.py)."""
-    return request.state.now.date()
+    """The request's day in Europe/Berlin (see pwa/request_state.py). Only the day: the page
+    memory renders the page again when the day changes."""
+    return request.state.today
 
 
 async def about(request: Request) -> Response:

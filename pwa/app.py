@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -16,6 +20,7 @@ from pwa.about_data import EVENT_RECORDS, MATERIAL_RECORDS
 from pwa.collection import Collection
 from pwa.directory import Directory
 from pwa.headers import SecurityHeadersMiddleware
+from pwa.memory import PageMemory
 from pwa.request_state import RequestState
 from pwa.settings import Settings
 from pwa.site import PageFamily, Site
@@ -50,15 +55,29 @@ class _EnabledLocalesOnly:
 
 
 class App(Starlette):
-    """Starlette with the security headers outside everything, error pages included."""
+    """Starlette with the security headers outside everything, error pages included, and the
+    page memory in front of the routes."""
 
     access_log = False
 
     def build_middleware_stack(self) -> ASGIApp:
-        return SecurityHeadersMiddleware(super().build_middleware_stack(), access_log=self.access_log)
+        memory: PageMemory = self.state.memory
+        memory.app = super().build_middleware_stack()
+        return SecurityHeadersMiddleware(memory, access_log=self.access_log)
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
+@asynccontextmanager
+async def _lifespan(app: Starlette) -> AsyncIterator[None]:
+    if app.state.warm:
+        # Every page into memory and the offline build complete before the first request.
+        await anyio.to_thread.run_sync(app.state.offline.wait)
+    yield
+
+
+def create_app(settings: Settings | None = None, *, warm: bool = False) -> Starlette:
+    """The app. ``warm``: render every page and make the offline build at start-up, before
+    the server takes requests (pwa/serve.py); otherwise the first request for the worker
+    starts the build."""
     settings = settings or Settings.from_env()
     assets = StaticAssets(settings.static_dir)
     templates = Templates(settings, assets)
@@ -82,6 +101,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         ],
         middleware=[Middleware(GZipMiddleware, minimum_size=500), Middleware(RequestState)],
         exception_handlers={HTTPException: not_found},
+        lifespan=_lifespan,
     )
     # Only /{locale} gains a slash (above); any other unknown path is a plain 404.
     app.router.redirect_slashes = False
@@ -96,4 +116,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.materials = Collection(store, MATERIAL_RECORDS)
     app.state.site = site
     app.state.desk = desk.Desk(settings, assets, store)
+    app.state.memory = PageMemory(app)
+    app.state.offline = offline.OfflineBuilder(app)
+    app.state.warm = warm
     return app

@@ -155,7 +155,9 @@ async def services(request: Request) -> Response:
     everything: list[Service] = directory.services()
     languages = language_choices(everything)
     filters = Filters.from_query(request.query_params, languages)
-    when = request.state.now
+    # The time only matters to "open now": the list without that filter is the same all day, so
+    # the page memory keeps it until the directory changes.
+    when = request.state.now if filters.open == OPEN_NOW else datetime.min.replace(tzinfo=BERLIN)
     by_kind: dict[str, list[tuple[Service, bool]]] = {}
     for service in everything:
         by_kind.setdefault(service.kind, []).append((service, matches(service, filters, when)))

@@ -48,6 +48,7 @@ class Settings:
     # The name she sees in her history: the safety page tells her to search for it. Empty: the
     # page names no address (the Host header of a request is not to be trusted for it).
     public_host: str = ""
+    workers: int = 1
     root: Path = ROOT
     seeds: Mapping[str, Path] = field(
         default_factory=lambda: {
@@ -89,6 +90,9 @@ class Settings:
         url = env.get("QUICK_EXIT_URL", "").strip() or defaults.quick_exit_url
         if not url.startswith("https://"):
             raise ValueError("QUICK_EXIT_URL must be an https:// address")
+        workers = int(env.get("WORKERS", "").strip() or defaults.workers)
+        if workers < 1:
+            raise ValueError("WORKERS must be at least 1")
         return cls(
             host=env.get("HOST", "").strip() or defaults.host,
             port=int(env.get("PORT", "").strip() or defaults.port),
@@ -97,4 +101,5 @@ class Settings:
             access_log=_flag(env.get("ACCESS_LOG")),
             admin_users_file=Path(env["ADMIN_USERS_FILE"]) if env.get("ADMIN_USERS_FILE") else None,
             public_host=_public_host(env.get("PUBLIC_HOST")),
+            workers=workers,
         )

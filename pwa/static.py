@@ -9,7 +9,6 @@ are for the people who read the source, not for a phone on a slow network.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import mimetypes
 from dataclasses import dataclass
@@ -17,6 +16,8 @@ from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
+
+from pwa import encodings
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 _TYPES = {
@@ -89,7 +90,7 @@ class StaticAssets:
             digest.update(key.encode() + b"\0" + body + b"\0")
             suffix = path.suffix.lower()
             media = _TYPES.get(suffix) or mimetypes.guess_type(key)[0] or "application/octet-stream"
-            packed = gzip.compress(body, 9, mtime=0) if suffix in _COMPRESSIBLE else None
+            packed = encodings.gzipped(body) if suffix in _COMPRESSIBLE else None
             self.assets[key] = Asset(body, packed if packed and len(packed) < len(body) else None, media)
         self.version = digest.hexdigest()[:12]
 
@@ -107,7 +108,10 @@ class StaticAssets:
             return PlainTextResponse("Not found", status_code=404)
         headers = {"Cache-Control": IMMUTABLE, "Vary": "Accept-Encoding"}
         body = asset.body
-        if asset.gzipped and "gzip" in request.headers.get("accept-encoding", ""):
+        # (The page memory in front sends each asset in her browser's best coding; this is the
+        # way without it.)
+        accepted = encodings.choose(request.headers.get("accept-encoding"), (encodings.GZIP, encodings.IDENTITY))
+        if asset.gzipped and accepted == encodings.GZIP:
             body = asset.gzipped
             headers["Content-Encoding"] = "gzip"
         if request.method == "HEAD":

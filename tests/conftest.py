@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import subprocess
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -22,6 +25,7 @@ from pwa.settings import Settings
 from tests.helpers import Element, parse_html
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -123,7 +127,9 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory: pytest.TempPathFactory):
-    return create_app(make_settings(tmp_path_factory.mktemp("live")))
+    """Warm, as pwa/serve.py starts it: every page in memory and the offline build made
+    before the server takes its first request."""
+    return create_app(make_settings(tmp_path_factory.mktemp("live")), warm=True)
 
 
 @contextmanager
@@ -178,3 +184,54 @@ def exit_stub(context):
 
     context.route("https://example.org/**", fulfil)
     return reached
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class StaticSite:
+    """A fresh static build (pwa/build.py) served by Debian's nginx on a loopback port."""
+
+    base: str
+    out: Path
+    answers: list[Any]  # pwa.build.Recorded, in the build's order
+    codes: list[str]
+
+    def answer(self, path: str, accept_language: str | None = None) -> Any:
+        return next(r for r in self.answers if r.path == path and r.accept_language == accept_language)
+
+
+@pytest.fixture(scope="session")
+def static_site() -> Iterator[StaticSite]:
+    from pwa import build
+
+    if not Path(NGINX).exists():
+        raise RuntimeError("nginx is not installed: `make browser` installs Debian's")
+    folder = Path(tempfile.mkdtemp(prefix="wegweiser-site-"))
+    folder.chmod(0o755)  # nginx's workers (another user when started as root) read the files
+    port = free_port()
+    out = folder / "site"
+    answers = build.build(out, port, settings=make_settings(folder), host="127.0.0.1")
+    said = folder / "nginx.out"
+    with said.open("wb") as output:
+        server = subprocess.Popen([NGINX, "-p", str(out), "-c", str(out / "nginx.conf"), "-g", "daemon off;"],
+                                  stdout=output, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"nginx did not start: {said.read_text(errors='replace')}")
+                time.sleep(0.05)
+        yield StaticSite(f"http://127.0.0.1:{port}", out, answers, build.codes_of(answers))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -99,6 +99,7 @@ def test_not_found_page_in_the_right_language_with_help(client, path, accept, co
 
 
 def test_headers_on_every_kind_of_response(client, app):
+    app.state.offline.wait()  # the worker as a server started warm answers it
     responses = [
         client.get("/de/"),
         client.get("/"),

@@ -11,18 +11,26 @@ def test_defaults_without_environment():
     assert settings.quick_exit_url == DEFAULT_QUICK_EXIT_URL
     assert settings.access_log is False
     assert settings.public_host == ""
+    assert settings.workers == 1
 
 
 def test_environment_overrides():
     settings = Settings.from_env(
         {"HOST": "0.0.0.0", "PORT": "9001", "QUICK_EXIT_URL": "https://www.tagesschau.de/",
-         "DATABASE_PATH": "/tmp/x.json", "ACCESS_LOG": "1", "PUBLIC_HOST": " Wegweiser-ME.de "}
+         "DATABASE_PATH": "/tmp/x.json", "ACCESS_LOG": "1", "PUBLIC_HOST": " Wegweiser-ME.de ",
+         "WORKERS": "3"}
     )
     assert settings.public_host == "wegweiser-me.de"
+    assert settings.workers == 3
     assert settings.host == "0.0.0.0" and settings.port == 9001
     assert settings.quick_exit_url == "https://www.tagesschau.de/"
     assert settings.database_path == Path("/tmp/x.json")
     assert settings.access_log is True
+
+
+def test_at_least_one_worker():
+    with pytest.raises(ValueError):
+        Settings.from_env({"WORKERS": "0"})
 
 
 def test_quick_exit_must_be_https():
