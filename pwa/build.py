@@ -21,6 +21,7 @@ build's time but the pages that read the date (set SOURCE_DATE_EPOCH to build fo
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import mimetypes
 import os
@@ -200,6 +201,13 @@ def build_moment() -> datetime:
     return moment.astimezone(BERLIN)
 
 
+def _in_a_thread_of_its_own(function: Any, *args: Any) -> Any:
+    """anyio.run where no event loop runs yet: whoever calls the build (a test beside a
+    browser, a tool) may have one running in its own thread."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(anyio.run, function, *args).result()
+
+
 def build(
     out: Path, port: int = 8080, settings: Settings | None = None, moment: datetime | None = None,
     host: str = "localhost",
@@ -214,7 +222,7 @@ def build(
     app.state.clock = lambda: fixed  # one moment for every page of the build
     app.state.offline.wait()
     codes = list(app.state.templates.codes)
-    answers = _with_files(anyio.run(record_site, app), codes)
+    answers = _with_files(_in_a_thread_of_its_own(record_site, app), codes)
     # Built again in place: a running nginx keeps its pid, logs and temporary files, and
     # `nginx -s reload` serves the new files.
     for old in ("public", "headers"):
