@@ -18,10 +18,10 @@ serve: $(STAMP)
 	$(PY) server.py
 
 ## site: the whole app as plain files in OUT (default site/), its nginx.conf on SITE_PORT (default
-## 8080), for the site's name SITE_HOST (default localhost; the safety page names it)
+## 8080); PUBLIC_HOST is the site's name, as for the server (the safety page names it)
 OUT ?= site
 site: $(STAMP)
-	$(PY) -m pwa build $(OUT) --port $(or $(SITE_PORT),8080) --host $(or $(SITE_HOST),localhost)
+	$(PY) -m pwa build $(OUT) --port $(or $(SITE_PORT),8080)
 
 ## browser: install Debian's Chromium, gettext and nginx when they are missing (needs root)
 browser:

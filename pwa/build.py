@@ -1,5 +1,5 @@
-"""The whole app as plain files: `python -m pwa build OUT [--port 8080] [--host NAME]` (and
-`make site`). NAME is the name the site will have (the safety page names it).
+"""The whole app as plain files: `python -m pwa build OUT [--port 8080]` (and `make site`).
+PUBLIC_HOST, as for the server, is the name the site will have (the safety page names it).
 
 Every address the app knows is asked of the app itself, through all of its middleware, as a
 browser would ask it: every page of every language and the pages outside the languages (the
@@ -89,7 +89,7 @@ def is_text(media_type: str) -> bool:
 
 async def _ask(app: Any, path: str, accept_language: str | None = None) -> Recorded:
     """The app's answer, through all of its middleware, to a browser that takes no coding."""
-    headers = [(b"host", getattr(app.state, "build_host", "localhost").encode("idna")), (b"accept-encoding", b"identity")]
+    headers = [(b"host", b"localhost"), (b"accept-encoding", b"identity")]
     if accept_language:
         headers.append((b"accept-language", accept_language.encode("latin-1")))
     scope = request_scope(app, path, b"", headers)
@@ -210,14 +210,12 @@ def _in_a_thread_of_its_own(function: Any, *args: Any) -> Any:
 
 def build(
     out: Path, port: int = 8080, settings: Settings | None = None, moment: datetime | None = None,
-    host: str = "localhost",
 ) -> list[Recorded]:
-    """Writes the static site into ``out``; returns what it recorded. ``host``
-    is the name the site will have: the safety page tells her to look for it in the history."""
+    """Writes the static site into ``out``; returns what it recorded. The settings'
+    ``public_host`` is the name the site will have: the safety page names it for the history."""
     from pwa import nginx, static_host
 
     app = create_app(settings or Settings.from_env())
-    app.state.build_host = host
     fixed = (moment or build_moment()).astimezone(BERLIN)
     app.state.clock = lambda: fixed  # one moment for every page of the build
     app.state.offline.wait()
@@ -254,15 +252,14 @@ def main(args: list[str]) -> int:
     args = list(args)
     try:
         port = int(_option(args, "--port", "8080"))
-        host = _option(args, "--host", "localhost")
     except (IndexError, ValueError):
         args = []
     if len(args) != 1:
-        print("usage: python -m pwa build OUT [--port 8080] [--host the.sites.name]", file=sys.stderr)
+        print("usage: python -m pwa build OUT [--port 8080]  (PUBLIC_HOST names the site)", file=sys.stderr)
         return 2
     out = Path(args[0])
     started = time.perf_counter()
-    answers = build(out, port, host=host)
+    answers = build(out, port)
     files = [p for p in (out / "public").rglob("*") if p.is_file()]
     size = sum(p.stat().st_size for p in files)
     print(f"{out}: {len(answers)} addresses, {len(files)} files, {size / 1024 / 1024:.1f} MB "

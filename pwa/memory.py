@@ -9,8 +9,7 @@ for each; a request whose If-None-Match names the form it would get is answered 
 
 An answer is kept by its path and query string, and by what of the request it read
 (pwa/request_state.py records that): its language when that came from Accept-Language (the
-page for an unknown address, the redirect at /), the host name (``request.state.host``), and
-the time: ``request.state.today`` keeps it for the day, ``request.state.now`` for the minute.
+page for an unknown address, the redirect at /) and the time: ``request.state.today`` keeps it for the day, ``request.state.now`` for the minute.
 Conditional and encoding headers are the memory's own: routes never see them. A route reads
 what it needs of a request from ``request.state``; one whose answer depends on anything else
 (a header, a cookie) says ``Cache-Control: no-store``: it is rendered for every request and
@@ -38,7 +37,6 @@ from pwa.clock import BERLIN
 LOOK_AGAIN_SECONDS = 1.0  # how often the templates and top-level files are looked at
 KEPT_UNTIL_CHANGE = 20_000  # a bound that only a route answering 200 for any path would reach
 KEPT_RECENT = 512  # query strings and addresses not found
-KEPT_HOSTS = 8  # host names kept for a page that names its host; others are rendered each time
 _FOUND = frozenset({200, 301, 302, 303, 307, 308})
 # The memory answers these itself; a route never sees them, so it cannot depend on them.
 _REQUEST_HEADERS_KEPT_FROM_ROUTES = frozenset(
@@ -137,16 +135,12 @@ class PageMemory:
             self._negotiated[accept] = code
         return code
 
-    def _subkey(self, depends: frozenset[str], headers: Iterable[tuple[bytes, bytes]]) -> tuple[Any, Any, Any]:
+    def _subkey(self, depends: frozenset[str], headers: Iterable[tuple[bytes, bytes]]) -> tuple[Any, Any]:
         if not depends:
-            return (None, None, None)
+            return (None, None)
         locale = self._language(headers) if "locale" in depends else None
-        host = None
-        if "host" in depends:
-            given = next((v for k, v in headers if k == b"host"), b"").decode("latin-1")
-            host = (given.rsplit(":", 1)[0] if not given.endswith("]") else given).strip().lower()
         slot = time_slot(depends, self._now()) if depends & {"now", "today"} else None
-        return (locale, host, slot)
+        return (locale, slot)
 
     # -- serving ---------------------------------------------------------------------------
 
@@ -241,7 +235,6 @@ class PageMemory:
         now = dict.get(state, "now")
         subkey = (
             dict.get(state, "locale") if "locale" in depends else None,
-            dict.get(state, "host") if "host" in depends else None,
             time_slot(depends, now) if depends & {"now", "today"} and now else None,
         )
         found = not key[1] and answer.status in _FOUND
@@ -254,10 +247,8 @@ class PageMemory:
                 if found and key not in table and len(table) >= KEPT_UNTIL_CHANGE:
                     return
                 variant = table[key] = _Variant(generation, depends)
-            elif subkey[2] is not None:  # a new minute or day: the answers of the last one go
-                variant.answers = {k: v for k, v in variant.answers.items() if k[2] == subkey[2]}
-            if "host" in depends and len(variant.answers) >= KEPT_HOSTS * max(1, len(self.owner.state.templates.codes)):
-                return
+            elif subkey[1] is not None:  # a new minute or day: the answers of the last one go
+                variant.answers = {k: v for k, v in variant.answers.items() if k[1] == subkey[1]}
             variant.answers[subkey] = answer
             if not found:
                 self._recent.move_to_end(key)

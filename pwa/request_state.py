@@ -9,8 +9,7 @@ the 404 page included, reads ``request.state.locale``, ``request.state.now`` and
 - the time is ``app.state.clock()`` in Europe/Berlin. ``create_app`` sets the clock to
   :func:`pwa.clock.now`; tests fix the time by setting ``app.state.clock`` to a function that
   returns an aware datetime. ``today`` is its date: a page that needs only the day reads it,
-  so that the page memory (pwa/memory.py) renders it again once a day, not once a minute;
-- ``host`` is the name the browser asked for (the Host header, without a port).
+  so that the page memory (pwa/memory.py) renders it again once a day, not once a minute.
 
 The state remembers which of these a page read (:attr:`ResolvedState.read`): the page memory
 keeps a page by the values it read, and by nothing else of the request.
@@ -26,7 +25,7 @@ from pwa import i18n
 from pwa.clock import BERLIN
 
 
-TRACKED = ("locale", "now", "today", "host")
+TRACKED = ("locale", "now", "today")
 
 
 class ResolvedState(dict[str, Any]):
@@ -62,9 +61,7 @@ def resolve(app: Any, path: str, headers: Iterable[tuple[bytes, bytes]]) -> Reso
         accept = next((v.decode("latin-1") for k, v in headers if k.lower() == b"accept-language"), None)
         locale = i18n.negotiate(accept, codes)
     now = app.state.clock().astimezone(BERLIN)
-    host = next((v.decode("latin-1") for k, v in headers if k.lower() == b"host"), "")
-    host = host.rsplit(":", 1)[0] if not host.endswith("]") else host  # without a port
-    state = ResolvedState(locale=locale, now=now, today=now.date(), host=host.strip().lower())
+    state = ResolvedState(locale=locale, now=now, today=now.date())
     state.negotiated = negotiated
     return state
 

@@ -215,7 +215,7 @@ def static_site() -> Iterator[StaticSite]:
     folder.chmod(0o755)  # nginx's workers (another user when started as root) read the files
     port = free_port()
     out = folder / "site"
-    answers = build.build(out, port, settings=make_settings(folder), host="127.0.0.1")
+    answers = build.build(out, port, settings=make_settings(folder, public_host="127.0.0.1"))
     said = folder / "nginx.out"
     with said.open("wb") as output:
         server = subprocess.Popen([NGINX, "-p", str(out), "-c", str(out / "nginx.conf"), "-g", "daemon off;"],

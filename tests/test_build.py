@@ -25,13 +25,13 @@ def files(out: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     folder = tmp_path_factory.mktemp("build")
-    answers = build.build(folder / "one", 8123, settings=make_settings(folder), moment=MOMENT, host="testserver")
+    answers = build.build(folder / "one", 8123, settings=make_settings(folder), moment=MOMENT)
     return folder, answers
 
 
 def test_the_same_commit_and_data_give_the_same_files(built):
     folder, _ = built
-    build.build(folder / "two", 8123, settings=make_settings(folder), moment=MOMENT, host="testserver")
+    build.build(folder / "two", 8123, settings=make_settings(folder), moment=MOMENT)
     one, two = files(folder / "one"), files(folder / "two")
     assert len(one) > 1000
     assert one.keys() == two.keys()

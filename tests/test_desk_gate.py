@@ -130,6 +130,7 @@ def test_the_site_registry_and_the_workers_precache_hold_no_desk_address(crawl):
     pages = [path for paths in site.pages().values() for path in paths] + site.root_pages()
     assert pages and not [path for path in pages if desk.is_desk_path(path)]
     assert "desk" not in [family.name for family in site.families]
+    crawl.app.state.offline.wait()  # the worker is answered once its offline build is made
     with TestClient(crawl.app) as client:
         source = client.get("/service-worker.js").text
     build = json.loads(re.search(r"^const BUILD = (.*);$", source, re.MULTILINE).group(1))
