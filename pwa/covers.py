@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from babel import Locale
-from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+from babel.numbers import get_decimal_symbol, get_group_symbol
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -160,16 +160,13 @@ def icon_keys(cover: Cover) -> dict[str, str]:
 
 
 def number_symbols(code: str) -> dict[str, str]:
-    """How the language writes numbers (CLDR): its digits, decimal sign and group sign, and
-    from how many digits it groups (Polish writes 1234 but 12 345)."""
+    """How the language writes numbers (CLDR, as the rest of the app does): its digits, its
+    decimal sign and its group sign."""
     system = Locale.parse(code).default_numbering_system or "latn"
-    group = get_group_symbol(code, numbering_system="default")
-    grouped_four = group in format_decimal(1234, locale=code, numbering_system="default")
     return {
         "digits": DIGITS.get(system, DIGITS["latn"]),
         "decimal": get_decimal_symbol(code, numbering_system="default"),
-        "group": group,
-        "group_from": "4" if grouped_four else "5",
+        "group": get_group_symbol(code, numbering_system="default"),
     }
 
 

@@ -1,25 +1,24 @@
 // @ts-check
 /**
  * Numbers as the page's language writes them. The server gives the tool's element its
- * language's digits, decimal sign and group sign (CLDR) as data-digits, data-decimal,
- * data-group and data-group-from (the length from which the whole part is grouped).
+ * language's digits, decimal sign and group sign (CLDR) as data-digits, data-decimal and
+ * data-group; the whole part is grouped in threes from four digits on.
  * Inside, a number is plain text in ASCII: "-1234.5", "0.", "12.50".
  */
 import { asciiDigits } from "./tool-lock.js";
 
-/** @typedef {{digits: string, decimal: string, group: string, groupFrom: number}} NumberSigns */
+/** @typedef {{digits: string, decimal: string, group: string}} NumberSigns */
 
 /** @type {NumberSigns} */
-export const PLAIN = Object.freeze({ digits: "0123456789", decimal: ".", group: ",", groupFrom: 4 });
+export const PLAIN = Object.freeze({ digits: "0123456789", decimal: ".", group: "," });
 
 /** @param {HTMLElement} element @returns {NumberSigns} */
 export function signsOf(element) {
-  const { digits = "", decimal = "", group = "", groupFrom = "" } = element.dataset;
+  const { digits = "", decimal = "", group = "" } = element.dataset;
   return {
     digits: [...digits].length === 10 ? digits : PLAIN.digits,
     decimal: decimal || PLAIN.decimal,
     group: group || PLAIN.group,
-    groupFrom: Number(groupFrom) || PLAIN.groupFrom,
   };
 }
 
@@ -31,7 +30,7 @@ export function signsOf(element) {
 export function format(plain, signs) {
   const negative = plain.startsWith("-");
   const [whole = "0", fraction] = plain.slice(negative ? 1 : 0).split(".");
-  const grouped = whole.length >= signs.groupFrom ? whole.replace(/\B(?=(\d{3})+$)/g, "_") : whole;
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, "_");
   const text = grouped.replace(/_/g, signs.group) + (fraction === undefined ? "" : signs.decimal + fraction);
   const glyphs = [...signs.digits];
   return (negative ? "\u2212" : "") + text.replace(/[0-9]/g, (digit) => glyphs[Number(digit)] || digit);

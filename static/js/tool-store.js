@@ -117,9 +117,9 @@ export function isOpen(record, now) {
 export const openTab = () => setOpenState("0");
 /** This tab asks for the code again. */
 export const lockTab = () => setOpenState(null);
-/** This tab was hidden at `now` (only an open tab keeps the time). @param {number} now */
+/** This tab was hidden at `now`: an open tab seen until now keeps the time, one hidden already keeps its own. @param {number} now */
 export const markHidden = (now) => {
-  if (openState() !== null) setOpenState(String(now));
+  if (openState() === "0") setOpenState(String(now));
 };
 /** This tab is seen again and still open. */
 export const markSeen = () => {
