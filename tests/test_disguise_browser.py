@@ -221,6 +221,46 @@ def test_hidden_longer_than_the_timeout_locks_again(browser, live_server, live_a
     context.close()
 
 
+def test_the_disguise_works_offline_after_one_visit(context, page, live_server, live_app):
+    """Without a network: the cover, the code, the help part in the cover's name, the quick exit
+    back to the locked cover."""
+    page.set_viewport_size(PHONE)
+    page.goto(live_server + "/ru/disguise")
+    wait_until(page, READY)
+    wait_until(page, """async (paths) => {
+      const cache = await caches.open((await caches.keys()).find((name) => name.startsWith("wegweiser-")));
+      for (const path of paths) if (!(await cache.match(path))) return false;
+      return true;
+    }""", live_app.state.site.root_pages() + live_app.state.site.page_paths("ru"))
+    set_up(page, live_server, "ru", "shopping-list")
+    start = covers.start_path(covers.BY_ID["shopping-list"], "ru")
+    name = title_of(live_app, "shopping-list", "ru")
+    context.set_offline(True)
+    try:
+        response = page.goto(live_server + "/ru/plan")
+        assert response is not None and response.from_service_worker and page.url == live_server + "/ru/plan"
+        page.click("#quick-exit")
+        page.wait_for_url(live_server + start)
+        page.goto(live_server + "/ru/services")
+        page.wait_for_url(live_server + start)
+        enter_code(page, "shopping-list", "Чай", "ru")
+        with page.expect_navigation():
+            enter_code(page, "shopping-list", CODE, "ru")
+        page.wait_for_url(live_server + "/ru/")
+        for path in ("/ru/plan", "/ru/services", "/ru/safety"):
+            response = page.goto(live_server + path)
+            assert response is not None and response.ok and response.from_service_worker, path
+            assert page.url == live_server + path and page.title() == name, path
+            assert page.evaluate(SNAPSHOT)["icon"].endswith("/icons/shopping-list.svg"), path
+        page.click("#quick-exit")
+        page.wait_for_url(live_server + start)
+        assert page.evaluate("sessionStorage.length") == 0
+        items = [t.splitlines()[0].strip() for t in page.locator("[data-list-items] li").all_inner_texts()]
+        assert items == ["Чай"], "the list is the cover's own, and the code was not kept"
+    finally:
+        context.set_offline(False)
+
+
 def test_removing_the_disguise_is_one_control(page, live_server, live_app):
     page.set_viewport_size(PHONE)
     set_up(page, live_server, "pl", "shopping-list")
