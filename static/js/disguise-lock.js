@@ -46,9 +46,6 @@ document.addEventListener(EVENTS.quickExit, () => {
 document.addEventListener(EVENTS.deleteEverything, () => {
   record = null;
   follow();
-// Seen now, and open (before-paint.js sent a locked page away): the time it was hidden, while
-// the last page was left, is over.
-if (record && document.visibilityState === "visible" && isOpen(record, Date.now())) markSeen();
 });
 addEventListener("storage", (event) => {
   if (event.key !== KEYS.lock && event.key !== null) return;
@@ -61,9 +58,6 @@ addEventListener("storage", (event) => {
   } else {
     record = now;
     follow();
-// Seen now, and open (before-paint.js sent a locked page away): the time it was hidden, while
-// the last page was left, is over.
-if (record && document.visibilityState === "visible" && isOpen(record, Date.now())) markSeen();
   }
 });
 follow();
