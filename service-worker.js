@@ -90,6 +90,8 @@ async function networkFirst(network, saved) {
  * @param {FetchEvent} event @param {URL} url @returns {Promise<Response>} */
 async function navigate(event, url) {
   const code = localeOf(url.pathname);
+  // A page outside the languages (a cover) is saved with the shell: never another page for it.
+  const outside = !code && BUILD.shell.includes(url.pathname);
   const cache = await caches.open(CACHE);
   const network = fetch(event.request).then((response) => {
     // Keep the page (not a filtered one), and save the rest of its language on the first visit.
@@ -101,12 +103,13 @@ async function navigate(event, url) {
     return response;
   });
   // Saved pages are stored by path, so an address always gives its own language's page.
-  const savedPage = async () => (code ? cache.match(url.pathname, { ignoreVary: true }) : undefined);
+  const savedPage = async () => (code || outside ? cache.match(url.pathname, { ignoreVary: true }) : undefined);
   try {
     const response = await networkFirst(network, savedPage);
     // A server in trouble (5xx) answers with the saved page where there is one.
     return (response.status >= 500 && (await savedPage())) || response;
   } catch (error) {
+    if (outside) return Response.error();
     const page = code && (await cache.match(`/${code}/offline`));
     if (page) return page;
     // An address without a saved language: go to a saved one, in the browser's language if there.

@@ -15,7 +15,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from pwa import about, clock, desk, directory_pages, info, languages, offline, pages, plan, safety
+from pwa import about, clock, covers, desk, directory_pages, disguise, info, languages, offline, pages, plan, safety
 from pwa.about_data import EVENT_RECORDS, MATERIAL_RECORDS
 from pwa.collection import Collection
 from pwa.directory import Directory
@@ -35,9 +35,11 @@ PAGE_FAMILIES: tuple[PageFamily, ...] = (
     directory_pages.family,
     plan.family,
     safety.family,
+    disguise.family,
     info.family,
     about.family,
     offline.family,
+    covers.family,
 )
 
 

@@ -94,12 +94,14 @@ class CrawledPage:
 
 @dataclass(frozen=True)
 class Crawl:
-    """Every page of every language (``pages``, by path, in the site's order) and each
-    language's page for an unknown address (``not_found``), rendered once by ``app``."""
+    """Every page of every language (``pages``, by path, in the site's order), each
+    language's page for an unknown address (``not_found``) and the pages outside the
+    languages (``root``: the covers, by path), rendered once by ``app``."""
 
     app: Any
     pages: dict[str, CrawledPage]
     not_found: dict[str, CrawledPage]
+    root: dict[str, CrawledPage]
 
     def of(self, code: str) -> list[CrawledPage]:
         return [page for page in self.pages.values() if page.code == code]
@@ -122,7 +124,10 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
         pages = {path: _crawled(client, path, code) for code, paths in app.state.site.pages().items() for path in paths}
         missing = {code: _crawled(client, f"/{code}/no-such-page", code) for code in app.state.templates.codes}
         missing["xx"] = _crawled(client, "/xx/nope", "")
-    return Crawl(app, pages, missing)
+        root = {path: _crawled(client, path, "") for path in app.state.site.root_pages()}
+    # A page outside the languages is in the language its <html lang> says.
+    root = {path: replace(page, code=(page.document.find("html") or page.document).attrs.get("lang") or "") for path, page in root.items()}
+    return Crawl(app, pages, missing, root)
 
 
 @pytest.fixture(scope="session")

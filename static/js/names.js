@@ -6,7 +6,8 @@
  *
  * A stored name is written in her browser: its value never changes, or what she kept there (her
  * plan, a dismissed note) would be lost. A new on-device store adds its name here, starting with
- * "wegweiser.", and listens for the events below as the plan does.
+ * "wegweiser.", and listens for the events below as the plan does. The disguise's names start
+ * with "tools." instead: the covers read them, and nothing a cover loads may name this app.
  */
 
 /** Events sent on the document. */
@@ -23,6 +24,16 @@ export const STORAGE = Object.freeze({
   plan: "wegweiser.plan",
   /** "1" once the first-visit note was dismissed (first-visit-note.js, read by before-paint.js). */
   firstVisitNoteDismissed: "wegweiser.firstVisitNoteDismissed",
+  /** The disguise: the chosen cover and the code's salted hash (tool-store.js, read by before-paint.js). */
+  disguise: "tools.lock",
+  /** The shopping list cover's items: plain cover data (tool-store.js). */
+  shoppingList: "tools.shopping-list",
+});
+
+/** Keys in sessionStorage (one tab's, gone with it and with the quick exit). */
+export const SESSION = Object.freeze({
+  /** Present while this tab is past the disguise's code: "0", or when it was last hidden (ms). */
+  disguiseOpen: "tools.lock.open",
 });
 
 /** The IndexedDB database, for browsers that cannot list theirs to "delete everything". */
@@ -52,5 +63,6 @@ export const WORKER_MESSAGES = Object.freeze({
 
 /**
  * @typedef {typeof STORAGE} StorageKeys
+ * @typedef {typeof SESSION} SessionKeys
  * @typedef {typeof WORKER_MESSAGES} WorkerMessages
  */
