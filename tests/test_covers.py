@@ -59,7 +59,9 @@ def _loaded_files(page, assets) -> list[str]:
 
 def test_every_cover_has_a_start_page_in_every_language(crawl):
     codes = crawl.app.state.templates.codes
-    assert crawl.app.state.site.root_pages() == [covers.start_path(c, code) for c in covers.COVERS for code in c.slugs]
+    starts = [covers.start_path(c, code) for c in covers.COVERS for code in c.slugs]
+    assert list(crawl.app.state.site.family("covers").root_paths) == starts
+    assert set(starts) <= set(crawl.app.state.site.root_pages())
     for cover, code, page in _cover_pages(crawl):
         assert page.status == 200, page.path
         html = page.document.find("html")
