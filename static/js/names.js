@@ -6,7 +6,8 @@
  *
  * A stored name is written in her browser: its value never changes, or what she kept there (her
  * plan, a dismissed note) would be lost. A new on-device store adds its name here, starting with
- * "wegweiser.", and listens for the events below as the plan does.
+ * "wegweiser.", keeps its record through device-record.js (so another tab never undoes what
+ * this one stored, nor unseals it) and listens for the events below as the plan does.
  */
 
 /** Events sent on the document. */
