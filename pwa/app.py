@@ -5,7 +5,6 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Mount, Route, Router
@@ -14,6 +13,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from pwa import about, clock, directory_pages, info, languages, offline, pages, plan, safety
 from pwa.about_data import EVENT_RECORDS, MATERIAL_RECORDS
 from pwa.collection import Collection
+from pwa.compression import GZip
 from pwa.directory import Directory
 from pwa.headers import SecurityHeadersMiddleware
 from pwa.request_state import RequestState
@@ -79,7 +79,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/{locale}", pages.locale_root),
             Mount("/{locale}", app=_EnabledLocalesOnly(Router(routes=site.routes), templates.codes)),
         ],
-        middleware=[Middleware(GZipMiddleware, minimum_size=500), Middleware(RequestState)],
+        middleware=[Middleware(GZip, minimum_size=500), Middleware(RequestState)],
         exception_handlers={HTTPException: not_found},
     )
     # Only /{locale} gains a slash (above); any other unknown path is a plain 404.

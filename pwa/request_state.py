@@ -4,7 +4,8 @@
 the 404 page included, reads ``request.state.locale`` and ``request.state.now``:
 
 - the language is the path's first segment when that is an enabled language, and otherwise
-  the browser's best one by Accept-Language (for an address outside the languages);
+  the browser's best one by Accept-Language (for an address outside the languages; then
+  ``request.state.negotiated`` is true, and the page says ``Vary: Accept-Language``);
 - the time is ``app.state.clock()`` in Europe/Berlin. ``create_app`` sets the clock to
   :func:`pwa.clock.now`; tests fix the time by setting ``app.state.clock`` to a function that
   returns an aware datetime.
@@ -21,15 +22,16 @@ from pwa.clock import BERLIN
 
 
 def resolve(app: Any, path: str, headers: Iterable[tuple[bytes, bytes]]) -> dict[str, Any]:
-    """The state of a request for ``path`` with these headers: ``locale`` and ``now``."""
+    """The state of a request for ``path`` with these headers: ``locale``, ``negotiated``, ``now``."""
     codes = app.state.templates.codes
     first = path.lstrip("/").split("/", 1)[0]
-    if first in codes:
-        locale = first
-    else:
+    negotiated = first not in codes
+    if negotiated:
         accept = next((v.decode("latin-1") for k, v in headers if k.lower() == b"accept-language"), None)
         locale = i18n.negotiate(accept, codes)
-    return {"locale": locale, "now": app.state.clock().astimezone(BERLIN)}
+    else:
+        locale = first
+    return {"locale": locale, "negotiated": negotiated, "now": app.state.clock().astimezone(BERLIN)}
 
 
 class RequestState:

@@ -18,6 +18,8 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from pwa.compression import accepts_gzip
+
 IMMUTABLE = "public, max-age=31536000, immutable"
 _TYPES = {
     ".css": "text/css; charset=utf-8",
@@ -107,7 +109,7 @@ class StaticAssets:
             return PlainTextResponse("Not found", status_code=404)
         headers = {"Cache-Control": IMMUTABLE, "Vary": "Accept-Encoding"}
         body = asset.body
-        if asset.gzipped and "gzip" in request.headers.get("accept-encoding", ""):
+        if asset.gzipped and accepts_gzip(request.headers.get("accept-encoding")):
             body = asset.gzipped
             headers["Content-Encoding"] = "gzip"
         if request.method == "HEAD":
