@@ -11,16 +11,23 @@ from pwa.app import create_app
 from pwa.settings import Settings
 
 
-def main() -> None:
-    settings = Settings.from_env()
-    uvicorn.run(
+def config(settings: Settings) -> uvicorn.Config:
+    """How uvicorn serves the app: nothing it logs ever holds a client address."""
+    return uvicorn.Config(
         create_app(settings),
         host=settings.host,
         port=settings.port,
         # Access logs would hold client addresses; the app logs requests itself, without
         # addresses, when ACCESS_LOG is set.
         access_log=False,
+        # The app has no WebSockets. With them on, uvicorn logs every upgrade request with the
+        # client's address and query string, access log or not.
+        ws="none",
         proxy_headers=False,
         server_header=False,
         log_level="info",
     )
+
+
+def main() -> None:
+    uvicorn.Server(config(Settings.from_env())).run()
