@@ -27,7 +27,8 @@ FILL_STORAGE = """async () => {
   const cache = await caches.open('saved-pages');
   await cache.put('/test-entry', new Response('saved'));
   await caches.open('someone-else');
-  const registration = await navigator.serviceWorker.register('/service-worker.js', {scope: '/'});
+  // The page registers it (offline.js): under Trusted Types only its own policy may.
+  const registration = await navigator.serviceWorker.ready;
   const worker = registration.installing || registration.waiting || registration.active;
   if (worker.state !== 'activated') {
     await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));

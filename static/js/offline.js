@@ -8,6 +8,27 @@
 
 import { WORKER_MESSAGES } from "./names.js";
 
+const WORKER = "/service-worker.js";
+
+/**
+ * The worker's address as Trusted Types want it: the CSP (pwa/headers.py) lets script load only
+ * through the policy "service-worker", which passes this one address and nothing else.
+ * @typedef {{createScriptURL(url: string): unknown}} ScriptURLPolicy
+ * @typedef {{createPolicy(name: string, rules: {createScriptURL(url: string): string}): ScriptURLPolicy}} PolicyFactory
+ * @returns {string} a TrustedScriptURL where the browser has Trusted Types, which register() takes
+ */
+function workerURL() {
+  const factory = /** @type {{trustedTypes?: PolicyFactory}} */ (/** @type {unknown} */ (globalThis)).trustedTypes;
+  if (!factory) return WORKER;
+  const policy = factory.createPolicy("service-worker", {
+    createScriptURL(url) {
+      if (url !== WORKER) throw new TypeError(`not the service worker: ${url}`);
+      return url;
+    },
+  });
+  return /** @type {string} a TrustedScriptURL, which stands in for the string */ (policy.createScriptURL(WORKER));
+}
+
 /** @type {((event: Event) => void)[]} */
 const waiting = [];
 /** @type {Event | null} */
@@ -69,7 +90,7 @@ export function init(element) {
     say(element, element.dataset.update || "", " ", button);
   };
 
-  workers.register("/service-worker.js", { scope: "/" }).then((registration) => {
+  workers.register(workerURL(), { scope: "/" }).then((registration) => {
     if (registration.waiting && workers.controller) offer(registration);
     registration.addEventListener("updatefound", () => {
       const next = registration.installing;
