@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -14,14 +16,16 @@ from pwa import about, clock, directory_pages, info, languages, offline, pages, 
 from pwa.about_data import EVENT_RECORDS, MATERIAL_RECORDS
 from pwa.collection import Collection
 from pwa.compression import GZip
-from pwa.directory import Directory
+from pwa.directory import CallFirst, Directory
 from pwa.headers import SecurityHeadersMiddleware
 from pwa.request_state import RequestState
 from pwa.settings import Settings
 from pwa.site import PageFamily, Site
 from pwa.static import StaticAssets
-from pwa.store import Store
+from pwa.store import DatabaseError, Store
 from pwa.templating import Templates
+
+log = logging.getLogger(__name__)
 
 # Every page family of the site, in the order of its pages (for crawls and the offline copy).
 PAGE_FAMILIES: tuple[PageFamily, ...] = (
@@ -58,11 +62,21 @@ class App(Starlette):
         return SecurityHeadersMiddleware(super().build_middleware_stack(), access_log=self.access_log)
 
 
+def _open_store(settings: Settings) -> Store:
+    """The store; one that cannot be read is opened as it is, so pages answer 503 (logged, with
+    the numbers to call first) until the maintainers restore it, and nothing is seeded over it."""
+    try:
+        return Store(settings.database_path, dict(settings.seeds))
+    except DatabaseError as error:
+        log.error("the database cannot be read: %s", error)
+        return Store(settings.database_path, dict(settings.seeds), fill_missing=False)
+
+
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or Settings.from_env()
     assets = StaticAssets(settings.static_dir)
     templates = Templates(settings, assets)
-    store = Store(settings.database_path, dict(settings.seeds))
+    store = _open_store(settings)
     directory = Directory(store)
     site = Site(PAGE_FAMILIES, templates.codes, directory)
 
@@ -80,7 +94,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Mount("/{locale}", app=_EnabledLocalesOnly(Router(routes=site.routes), templates.codes)),
         ],
         middleware=[Middleware(GZip, minimum_size=500), Middleware(RequestState)],
-        exception_handlers={HTTPException: not_found},
+        exception_handlers={HTTPException: not_found, DatabaseError: pages.unavailable},
     )
     # Only /{locale} gains a slash (above); any other unknown path is a plain 404.
     app.router.redirect_slashes = False
@@ -91,6 +105,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.templates = templates
     app.state.store = store
     app.state.directory = directory
+    app.state.call_first = CallFirst.from_seed(settings.seeds["services"])
     app.state.events = Collection(store, EVENT_RECORDS)
     app.state.materials = Collection(store, MATERIAL_RECORDS)
     app.state.site = site

@@ -31,6 +31,7 @@ from starlette.routing import Route
 
 from pwa.i18n import N_
 from pwa.site import PageFamily, render_path
+from pwa.store import DatabaseError
 from pwa.templating import render
 
 # Translators: the app's name under its icon and in the list of apps. Keep it neutral: others
@@ -127,6 +128,8 @@ async def _get(app: Starlette, path: str) -> tuple[int, bytes]:
         status, _, body = await render_path(app, path)
     except HTTPException as error:
         return error.status_code, b""
+    except DatabaseError:  # the worker's update fails, so browsers keep the copy they have
+        raise
     except Exception:  # one broken page must not keep every other page from working offline
         _log.exception("rendering %s for the offline cache failed", path)
         return 500, b""
@@ -197,11 +200,7 @@ async def service_worker(request: Request) -> Response:
 
 async def offline_page(request: Request) -> Response:
     """Shown by the service worker for a page that is not saved on the device."""
-    directory = request.app.state.directory
-    return render(
-        request, "offline.html",
-        {"police": directory.get("police"), "hilfetelefon": directory.get("hilfetelefon-frauen")},
-    )
+    return render(request, "offline.html", request.app.state.call_first.context())
 
 
 family = PageFamily(

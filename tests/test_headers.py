@@ -84,3 +84,12 @@ def test_a_not_found_page_in_the_browser_language_varies_with_it(client):
 
 def _vary(response) -> list[str]:
     return [part.strip().lower() for value in response.headers.get_list("vary") for part in value.split(",") if part.strip()]
+
+
+def test_the_readme_tells_how_to_serve_over_tls_with_this_hsts():
+    from pwa.settings import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Deployment: TLS and HSTS", 1)[1].split("\n## ", 1)[0]
+    assert f"Strict-Transport-Security: {HSTS}" in section
+    assert "return 301 https://" in section  # the redirect from http at the proxy

@@ -26,6 +26,13 @@ export const STORAGE = Object.freeze({
   firstVisitNoteDismissed: "wegweiser.firstVisitNoteDismissed",
 });
 
+/**
+ * The tab's window.name once she deleted everything in it: its pages register no service worker
+ * again until she opens the app anew (delete-everything.js, offline.js). Not storage, so nothing
+ * is left on the device; browsers drop it when the tab goes to another site.
+ */
+export const OFFLINE_PAUSED = "wegweiser.offline-paused";
+
 /** The IndexedDB database, for browsers that cannot list theirs to "delete everything". */
 export const DATABASE = "wegweiser";
 

@@ -6,7 +6,7 @@
  * install banner; install.js offers installing where she looks for it.
  */
 
-import { WORKER_MESSAGES } from "./names.js";
+import { OFFLINE_PAUSED, WORKER_MESSAGES } from "./names.js";
 
 const WORKER = "/service-worker.js";
 
@@ -64,7 +64,8 @@ function say(element, ...parts) {
 /** @param {HTMLElement} element the footer's status element (role="status") */
 export function init(element) {
   const workers = navigator.serviceWorker;
-  if (!workers) return;
+  // After "delete everything" in this tab, nothing is saved again until she opens the app anew.
+  if (!workers || window.name === OFFLINE_PAUSED) return;
   const first = !workers.controller;
   let reloading = false;
   workers.addEventListener("controllerchange", () => {
