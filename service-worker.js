@@ -133,7 +133,9 @@ async function cacheFirst(request) {
   return response;
 }
 
-/** Anything else of this origin. @param {FetchEvent} event @param {boolean} keep whether to save it for offline use */
+/** Anything else of this origin; offline, only what was saved under the very same address: a
+ * query is part of it (/api/services?locale=en is not the German list).
+ * @param {FetchEvent} event @param {boolean} keep whether to save it for offline use */
 async function fetchOrSaved(event, keep) {
   const cache = await caches.open(CACHE);
   const network = fetch(event.request).then((response) => {
@@ -141,7 +143,7 @@ async function fetchOrSaved(event, keep) {
     return response;
   });
   try {
-    return await networkFirst(network, () => cache.match(event.request, { ignoreVary: true, ignoreSearch: true }));
+    return await networkFirst(network, () => cache.match(event.request, { ignoreVary: true }));
   } catch (error) {
     return Response.error();
   }

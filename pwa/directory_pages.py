@@ -23,6 +23,7 @@ from pwa.clock import BERLIN
 from pwa.directory import (
     ACCESSIBILITY,
     AREAS,
+    CALL_FIRST,
     CHANNELS,
     CITIES,
     KINDS,
@@ -42,10 +43,6 @@ OPEN_NOW = "now"
 ALWAYS = "always"
 # Translators: choices of the filter "Erreichbar" (when the service can be reached) on the list.
 OPEN_CHOICES = {OPEN_NOW: N_("Jetzt geöffnet"), ALWAYS: N_("Rund um die Uhr")}
-
-# The first lines on the emergency page, in this order; the other nationwide lines follow.
-FIRST_LINES = ("hilfetelefon-frauen",)
-
 
 # -- filters ---------------------------------------------------------------------------------
 
@@ -128,9 +125,12 @@ def _hours_attribute(service: Service) -> str | Markup:
 
 async def emergency(request: Request) -> Response:
     services = request.app.state.directory.services()
-    calls = [s for s in services if s.kind == "emergency" and s.phones]
-    lines = [s for s in services if s.nationwide and s.phones and s.kind != "emergency"]
-    lines.sort(key=lambda s: FIRST_LINES.index(s.id) if s.id in FIRST_LINES else len(FIRST_LINES))
+    # 110, 112 and then the Hilfetelefon never come from the database; the other nationwide lines do.
+    call_first = request.app.state.call_first
+    calls = call_first.emergency
+    lines = [call_first.hilfetelefon] + [
+        s for s in services if s.nationwide and s.phones and s.kind != "emergency" and s.id not in CALL_FIRST
+    ]
     silent = [
         s
         for s in services

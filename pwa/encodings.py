@@ -9,6 +9,7 @@ gzip without a timestamp, brotli at its best quality.
 from __future__ import annotations
 
 import gzip
+import re
 from functools import lru_cache
 
 import brotli
@@ -19,6 +20,7 @@ IDENTITY = "identity"
 # Preferred first when a request accepts several equally: brotli is the smallest.
 PREFERENCE = (BR, GZIP, IDENTITY)
 _LAST = 0.0001
+_QVALUE = re.compile(r"^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$")  # RFC 9110, 12.4.2
 
 
 def gzipped(body: bytes) -> bytes:
@@ -54,15 +56,15 @@ def accepted(header: str | None) -> dict[str, float]:
         name = name.strip().lower()
         if not name:
             continue
+        if name == "x-gzip":  # the same coding (RFC 9110, 8.4.1.3)
+            name = GZIP
         quality = 1.0
         for param in params.split(";"):
             key, _, value = param.strip().partition("=")
             if key.strip().lower() == "q":
-                try:
-                    quality = min(max(float(value), 0.0), 1.0)
-                except ValueError:
-                    quality = 0.0
-        found[name] = quality
+                value = value.strip()
+                quality = float(value) if _QVALUE.match(value) else 0.0  # a broken weight takes nothing
+        found[name] = max(quality, found.get(name, 0.0))
     star = found.pop("*", None)
     result = {coding: found.get(coding, star if star is not None else 0.0) for coding in (BR, GZIP)}
     # Unnamed, identity is the last choice: acceptable unless refused, never before a coding she named.

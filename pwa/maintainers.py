@@ -10,6 +10,9 @@
     import FILE               replace all entries with a list in the seed format
     export [FILE]             all entries as YAML, to standard output or FILE (import reads it back)
     validate [FILE]           check every entry of the database, or of a file (nothing is written)
+    seed                      replace all entries with the seed in data/; the only command that
+                              opens a database that cannot be read: it is kept beside as
+                              NAME.broken-TIME and every table is started anew from its seed
 
     directory only:
     confirm ID [--date DATE]  record that the entry was confirmed by phone (default: today)
@@ -76,7 +79,9 @@ def main(name: str, argv: list[str] | None = None) -> int:
     def command(args: argparse.Namespace) -> int:
         settings = Settings.from_env()
         path = Path(args.db) if args.db else settings.database_path
-        args.run(Store(path, {table: settings.seeds[table]}), maintained, args)
+        seeding = args.command == "seed"  # the one command that opens a database that cannot be read
+        seeds = dict(settings.seeds) if seeding else {table: settings.seeds[table]}
+        args.run(Store(path, seeds, fill_missing=not seeding), maintained, args)
         return 0
 
     return run(_parser(name, maintained), argv, command)
@@ -111,6 +116,7 @@ def _parser(name: str, maintained: Maintained) -> argparse.ArgumentParser:
     register("import", _import, "replace all entries with the list in a seed-format file").add_argument("file")
     register("export", _export, "all entries as YAML").add_argument("file", nargs="?")
     register("validate", _validate, "check every entry of the database, or of a file").add_argument("file", nargs="?")
+    register("seed", _seed, "replace all entries with the seed in data/; a database that cannot be read is started anew")
     if maintained.extra is not None:
         maintained.extra(register)
     return parser
@@ -246,6 +252,13 @@ def _export(store: Store, maintained: Maintained, args: argparse.Namespace) -> N
     else:
         Path(args.file).write_text(text, encoding="utf-8")
         print(f"exported to {args.file}")
+
+
+def _seed(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
+    kept = store.reseed([maintained.records.table])
+    if kept is not None:
+        print(f"the database could not be read: kept as {kept}; every table started anew from its seed")
+    print(f"{maintained.records.table}: all entries replaced by the seed")
 
 
 # -- the directory's own: confirmation by phone --------------------------------------------

@@ -35,6 +35,7 @@ from pwa.clock import BERLIN
 from pwa.i18n import N_
 from pwa.memory import time_slot
 from pwa.site import PageFamily
+from pwa.store import DatabaseError
 from pwa.templating import render
 
 # Translators: the app's name under its icon and in the list of apps. Keep it neutral: others
@@ -138,6 +139,8 @@ async def _compute(app: Starlette) -> Build:
             except Exception:  # one broken page must not keep every other page from working offline
                 _log.exception("rendering %s for the offline cache failed", url)
                 continue
+            if answer.status == 503:  # the database cannot be read: no build, phones keep theirs
+                raise DatabaseError(f"{url} is unavailable")
             reads.update(answer.reads - {"locale"})
             if answer.status == 200:  # a page that fails would make the whole install fail
                 add(url, answer.body)
@@ -242,6 +245,10 @@ async def service_worker(request: Request) -> Response:
     """The worker with the last complete build. Before the first one is complete (a server
     that did not build at start-up), 503: the browser registers it at the next page."""
     builder: OfflineBuilder = request.app.state.offline
+    try:
+        request.app.state.store.tables()
+    except DatabaseError:  # no worker now, so browsers keep the copy they have
+        return Response(status_code=503, headers={"Retry-After": "60", "Cache-Control": "no-store"})
     latest = builder.latest
     current = latest is not None and builder.is_current(latest, request)
     if not current:
@@ -261,11 +268,7 @@ async def service_worker(request: Request) -> Response:
 
 async def offline_page(request: Request) -> Response:
     """Shown by the service worker for a page that is not saved on the device."""
-    directory = request.app.state.directory
-    return render(
-        request, "offline.html",
-        {"police": directory.get("police"), "hilfetelefon": directory.get("hilfetelefon-frauen")},
-    )
+    return render(request, "offline.html", request.app.state.call_first.context())
 
 
 family = PageFamily(

@@ -5,7 +5,8 @@ the 404 page included, reads ``request.state.locale``, ``request.state.now`` and
 ``request.state.today``:
 
 - the language is the path's first segment when that is an enabled language, and otherwise
-  the browser's best one by Accept-Language (for an address outside the languages);
+  the browser's best one by Accept-Language (for an address outside the languages; then
+  ``request.state.negotiated`` is true, and the page says ``Vary: Accept-Language``);
 - the time is ``app.state.clock()`` in Europe/Berlin. ``create_app`` sets the clock to
   :func:`pwa.clock.now`; tests fix the time by setting ``app.state.clock`` to a function that
   returns an aware datetime. ``today`` is its date: a page that needs only the day reads it,

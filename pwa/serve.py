@@ -46,6 +46,7 @@ class ServerConfig(uvicorn.Config):
 
 
 def config(settings: Settings) -> ServerConfig:
+    """How uvicorn serves the app: nothing it logs ever holds a client address."""
     return ServerConfig(
         "pwa.serve:served_app",
         factory=True,
@@ -55,6 +56,9 @@ def config(settings: Settings) -> ServerConfig:
         # Access logs would hold client addresses; the app logs requests itself, without
         # addresses, when ACCESS_LOG is set.
         access_log=False,
+        # The app has no WebSockets. With them on, uvicorn logs every upgrade request with the
+        # client's address and query string, access log or not.
+        ws="none",
         proxy_headers=False,
         server_header=False,
         log_level="info",

@@ -112,4 +112,7 @@ def render(
     prefix = f"/{code}/"
     path = request.url.path
     page = path[len(prefix):] if path.startswith(prefix) and status_code < 400 else ""
-    return templates.response(request, code, name, context, status_code=status_code, page=page)
+    response = templates.response(request, code, name, context, status_code=status_code, page=page)
+    if request.state.negotiated:  # another browser language gets another page here
+        response.headers["Vary"] = "Accept-Language"
+    return response

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pwa.directory import ACCESSIBILITY, CITIES, KINDS, SERVICE_RECORDS, TARGET_GROUPS, Directory, Phone, Service
+from pwa.directory import (
+    ACCESSIBILITY, CITIES, KINDS, SERVICE_RECORDS, TARGET_GROUPS, CallFirst, Directory, Phone, Service,
+)  # fmt: skip
 from pwa.records import json_fields
 from pwa.settings import ROOT
 from pwa.store import Store, load_seed
@@ -228,3 +230,15 @@ def test_as_json_translates_the_texts_it_is_given(directory: Directory) -> None:
     assert seelsorge["phones"][1]["label"] == "«Zweite Nummer»"
 
 
+
+
+def test_the_numbers_to_call_first_are_read_from_the_seed(tmp_path: Path) -> None:
+    call_first = CallFirst.from_seed(SEED)
+    assert [s.phones[0].tel for s in call_first.emergency] == ["110", "112"]
+    assert call_first.hilfetelefon.phones[0].tel == "116016"
+    # A release whose seed lost one of them does not start.
+    docs = [doc for doc in load_seed(SEED) if doc["id"] != "fire-ambulance"]
+    broken = tmp_path / "directory.yaml"
+    broken.write_text(yaml.safe_dump(docs, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValueError, match="fire-ambulance: missing"):
+        CallFirst.from_seed(broken)

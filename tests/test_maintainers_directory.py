@@ -284,6 +284,40 @@ def test_a_broken_database_file_is_reported(cli, db: Path) -> None:
     assert db.read_text(encoding="utf-8") == "{not json"
 
 
+@pytest.mark.parametrize("content", ["[]", "{}", '{"services": [1, 2]}', '{"services": {"police": 3}}', ""])
+def test_a_database_of_the_wrong_shape_is_a_message_not_a_traceback(cli, db: Path, content: str) -> None:
+    db.write_text(content, encoding="utf-8")
+    for command in ("list", "validate", "export"):
+        result = cli(command)
+        assert result.code == 1, command
+        assert result.err.startswith(f"error: {db}") and "Traceback" not in result.err
+        assert "python -m pwa directory seed" in result.err
+    assert db.read_text(encoding="utf-8") == content
+
+
+def test_seed_starts_a_broken_database_anew_and_keeps_it_beside(cli, db: Path) -> None:
+    db.write_text("", encoding="utf-8")
+    result = cli("seed")
+    assert result.code == 0, result.err
+    kept = list(db.parent.glob("db.json.broken-*"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == ""
+    assert str(kept[0]) in result.out
+    tables = json.loads(db.read_text(encoding="utf-8"))
+    assert set(tables) == {"services", "events", "materials"}
+    assert set(tables["services"]) == {doc["id"] for doc in load_seed(SEED)}
+    assert cli("list").code == 0
+
+
+def test_seed_of_a_good_database_replaces_only_the_directory(cli, db: Path) -> None:
+    assert cli("remove", "police").code == 0
+    assert maintainers.main("events", ["--db", str(db), "remove", "fachtag-2025-erstkontakt"]) == 0
+    events = json.loads(db.read_text(encoding="utf-8"))["events"]
+    result = cli("seed")
+    assert result.code == 0 and "broken" not in result.out
+    assert "police" in entries(db)
+    assert json.loads(db.read_text(encoding="utf-8"))["events"] == events
+
+
 # -- confirm and stale ---------------------------------------------------------------------
 
 

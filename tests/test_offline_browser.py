@@ -290,3 +290,26 @@ def test_install_help_follows_the_device(browser, page, live_server):
         assert installed.evaluate("document.activeElement.id") == "quick-exit"
     finally:
         context.close()
+
+
+def test_offline_the_directory_json_answers_only_the_address_that_was_saved(context, page, live_server):
+    """/api/services?locale=en is not the German list: a query is part of the address."""
+    page.goto(live_server + "/de/")
+    wait_until(page, READY)
+    fetch = """async (url) => {
+      try {
+        const response = await fetch(url);
+        return {status: response.status, language: response.headers.get("content-language")};
+      } catch (error) {
+        return {failed: true};
+      }
+    }"""
+    assert page.evaluate(fetch, "/api/services?locale=en")["language"] == "en"  # online: saved too
+    context.set_offline(True)
+    try:
+        assert page.evaluate(fetch, "/api/services") == {"status": 200, "language": "de"}
+        assert page.evaluate(fetch, "/api/services?locale=en") == {"status": 200, "language": "en"}
+        assert page.evaluate(fetch, "/api/services?locale=tr") == {"failed": True}
+        assert page.evaluate(fetch, "/api/services?anything") == {"failed": True}
+    finally:
+        context.set_offline(False)

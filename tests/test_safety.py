@@ -127,3 +127,26 @@ def test_no_inline_styles_or_scripts(client):
     document = _page(client)
     assert not [e for e in document.iter() if "style" in e.attrs or any(k.startswith("on") for k in e.attrs)]
     assert all("src" in s.attrs for s in document.find_all("script"))
+
+
+def test_clear_site_data_answers_only_the_apps_own_pages(client):
+    own = client.post("/clear-site-data", headers={"Sec-Fetch-Site": "same-origin"})
+    assert own.status_code == 204
+    assert own.headers["clear-site-data"] == '"cache", "storage"'
+    assert own.headers["cache-control"] == "no-store"
+    for site in ("cross-site", "same-site", "none", None):
+        other = client.post("/clear-site-data", headers={"Sec-Fetch-Site": site} if site else {})
+        assert other.status_code == 403 and "clear-site-data" not in other.headers, site
+    assert client.get("/clear-site-data").status_code in (404, 405)  # no link or prefetch clears it
+
+
+def test_the_done_message_names_what_is_left_and_how_to_remove_it(client):
+    section = _page(client, "en").find("section", id="delete-everything")
+    done = [e for e in section.iter() if "data-delete-everything-done" in e.attrs][0]
+    left = [e for e in done.iter() if "data-delete-everything-left" in e.attrs][0].find_all("li")
+    texts = [item.text for item in left]
+    assert len(texts) == 4
+    for item, words in zip(texts, ("history", "Downloaded files", "Printouts", "app icon")):
+        assert words in item, item
+    assert left[0].find("a", href="/en/safety#history") is not None
+    assert left[3].find("a", href="/en/safety#app-icon") is not None

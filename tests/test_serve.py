@@ -1,15 +1,21 @@
 """The server as `make serve` starts it: WORKERS processes, each warm before its first request,
-each showing a maintainer's change at its next request, all with one worker version."""
+each showing a maintainer's change at its next request, all with one worker version; no log line
+names a client, WebSocket requests included."""
 
 from __future__ import annotations
 
 import http.client
 import json
+import logging
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
+
+import pytest
+import uvicorn
 
 from pwa import serve
 from pwa.settings import ROOT, Settings
@@ -78,3 +84,69 @@ def test_the_shared_socket_of_several_workers_is_tcp_so_answers_are_not_held_bac
             assert accepted.proto == socket.IPPROTO_TCP
     finally:
         listening.close()
+
+
+class Lines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.name} {record.getMessage()}")
+
+
+def _ask(port: int, request: str) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request.encode())
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = connection.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+        return answer
+
+
+@pytest.mark.parametrize("access_log", [False, True])
+def test_no_log_line_names_a_client_not_even_for_websockets(tmp_path, monkeypatch, access_log):
+    pytest.importorskip("websockets")  # the library that would log the address, were it used
+    # Each server process makes its app from the environment (serve.served_app), as make serve does.
+    environment = {"DATABASE_PATH": str(tmp_path / "db.json"), "QUICK_EXIT_URL": TEST_EXIT_URL,
+                   "ACCESS_LOG": "1" if access_log else ""}
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    config = serve.config(Settings.from_env())
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    handler = Lines()
+    # uvicorn.access has no handler when access_log is off (uvicorn logs to it only if it has
+    # one): everything else uvicorn and the app say is heard here.
+    loggers = [logging.getLogger(name) for name in ("", "uvicorn", "uvicorn.error", "pwa")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 90  # warm: every page rendered before the first request
+        while not server.started:
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.02)
+        upgrade = _ask(port, UPGRADE)
+        plain = _ask(port, PLAIN)
+        assert not upgrade.startswith(b"HTTP/1.1 101"), "no WebSocket is ever accepted"
+        assert plain.startswith(b"HTTP/1.1 200")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+        for logger, level in zip(loggers, levels):
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+    assert handler.lines, "the server logged its start"
+    assert any("/de/emergency" in line for line in handler.lines) == access_log
+    leaks = [line for line in handler.lines if "127.0.0.1" in line or "Zq-query" in line]
+    assert not leaks, leaks

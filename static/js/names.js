@@ -6,8 +6,10 @@
  *
  * A stored name is written in her browser: its value never changes, or what she kept there (her
  * plan, a dismissed note) would be lost. A new on-device store adds its name here, starting with
- * "wegweiser.", and listens for the events below as the plan does. The disguise's names start
- * with "tools." instead: the covers read them, and nothing a cover loads may name this app.
+ * "wegweiser.", keeps its record through device-record.js (so another tab never undoes what
+ * this one stored, nor unseals it) and listens for the events below as the plan does. The
+ * disguise's names start with "tools." instead: the covers read them, and nothing a cover loads
+ * may name this app.
  */
 
 /** Events sent on the document. */
@@ -35,6 +37,13 @@ export const SESSION = Object.freeze({
   /** Present while this tab is past the disguise's code: "0", or when it was last hidden (ms). */
   disguiseOpen: "tools.lock.open",
 });
+
+/**
+ * The tab's window.name once she deleted everything in it: its pages register no service worker
+ * again until she opens the app anew (delete-everything.js, offline.js). Not storage, so nothing
+ * is left on the device; browsers drop it when the tab goes to another site.
+ */
+export const OFFLINE_PAUSED = "wegweiser.offline-paused";
 
 /** The IndexedDB database, for browsers that cannot list theirs to "delete everything". */
 export const DATABASE = "wegweiser";

@@ -6,7 +6,6 @@
  * on the page: a browser dialog would block the quick exit.
  */
 import * as model from "./plan-model.js";
-import * as storage from "./plan-storage.js";
 import { collect } from "./plan-form.js";
 import { downloadName } from "./names.js";
 
@@ -119,7 +118,7 @@ export function tools(plan) {
    */
   async function replaceWith(chosen, fileLock) {
     const at = state.epoch;
-    if (state.canStore && storage.stored() && !(await question.ask(msg.msgConfirmImport, msg.msgImportYes, file))) return;
+    if (model.stored(state) && !(await question.ask(msg.msgConfirmImport, msg.msgImportYes, file))) return;
     if (at !== state.epoch) return;
     plan.cancelSave();
     model.replace(state, fileLock);
@@ -132,7 +131,7 @@ export function tools(plan) {
   async function deletePlan() {
     if (!(await question.ask(msg.msgConfirmDelete, msg.msgDeleteYes, $("delete")))) return;
     plan.forget();
-    if (state.canStore) storage.remove();
+    model.remove(state);
     say(msg.msgDeleted);
   }
 

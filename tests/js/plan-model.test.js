@@ -6,6 +6,13 @@ import * as model from "../../static/js/plan-model.js";
 import { STORAGE } from "../../static/js/names.js";
 
 if (!globalThis.crypto) globalThis.crypto = webcrypto; // node 18 has it only here
+// The page's channel to other tabs must not keep node running after the tests.
+globalThis.BroadcastChannel = class extends BroadcastChannel {
+  constructor(name) {
+    super(name);
+    this.unref();
+  }
+};
 
 /** localStorage as the browser has it: stored keys are the object's own keys. */
 class MemoryStorage {
@@ -226,4 +233,65 @@ test("a file read or opened while the plan closes is dropped", async () => {
   model.close(state);
   assert.deepEqual(await opening, { result: "stale" });
   assert.equal(state.importing, null);
+});
+
+test("two tabs: a tab without the key never stores clear text over the other's sealed plan", async () => {
+  const { state: first } = start();
+  await model.save(first, plan("Zq-geheim"));
+  const second = model.create(true); // another tab, on the same storage
+  model.read(second);
+  await model.protect(second, PASSPHRASE);
+  assert.equal(await model.save(second, plan("Zq-geheim")), "saved");
+  assert.equal(await model.save(first, plan("Zq-geheim!")), "changed");
+  assert.ok(JSON.parse(stored()).sealed && !stored().includes("Zq-geheim"));
+  assert.deepEqual(await model.follow(first), { result: "closed" });
+  assert.deepEqual(model.read(first), { plan: null, damaged: false });
+  assert.deepEqual([first.open, first.sealed, first.lock], [false, true, null]);
+});
+
+test("two tabs: an open tab follows a change made with its key, and locks on another key", async () => {
+  const { state: first } = start();
+  await model.protect(first, PASSPHRASE);
+  await model.save(first, plan("eins"));
+  const second = model.create(true);
+  model.read(second);
+  assert.equal((await model.unlock(second, PASSPHRASE, nothing)).result, "opened");
+  assert.equal(await model.save(second, plan("zwei")), "saved");
+  assert.deepEqual(await model.follow(first), { result: "opened", plan: plan("zwei") });
+  assert.equal(await model.save(first, plan("drei")), "saved", "it knows the stored plan now");
+
+  model.close(second);
+  model.read(second);
+  await model.unlock(second, PASSPHRASE, nothing);
+  await model.protect(second, "ganz andere Wörter");
+  assert.equal(await model.save(second, plan("vier")), "saved");
+  assert.equal(await model.save(first, plan("fünf")), "changed", "the old key does not write over the new one");
+  assert.deepEqual(await model.follow(first), { result: "closed" });
+  model.read(first);
+  assert.deepEqual([first.open, first.lock], [false, null]);
+});
+
+test("removing the passphrase is the one way to clear text over a sealed plan", async () => {
+  const { state } = start();
+  await model.protect(state, PASSPHRASE);
+  await model.save(state, plan("Anna"));
+  state.lock = null; // as a bug would: no key, and no choice of hers to remove the passphrase
+  assert.equal(await model.save(state, plan("Anna")), "refused");
+  assert.ok(JSON.parse(stored()).sealed);
+  await model.protect(state, PASSPHRASE);
+  model.unprotect(state);
+  assert.equal(await model.save(state, plan("Anna")), "saved");
+  assert.ok(JSON.parse(stored()).plan);
+});
+
+test("a deletion in another tab is not undone by this one", async () => {
+  const { state: first } = start();
+  await model.save(first, plan("Anna"));
+  const second = model.create(true);
+  model.read(second);
+  model.forget(second);
+  model.remove(second);
+  assert.equal(stored(), null);
+  assert.equal(await model.save(first, plan("Anna!")), "changed");
+  assert.equal(stored(), null);
 });
