@@ -62,7 +62,8 @@ def resolve(app: Any, path: str, headers: Iterable[tuple[bytes, bytes]]) -> Reso
         accept = next((v.decode("latin-1") for k, v in headers if k.lower() == b"accept-language"), None)
         locale = i18n.negotiate(accept, codes)
     now = app.state.clock().astimezone(BERLIN)
-    state = ResolvedState(locale=locale, now=now, today=now.date())
+    # negotiated is also a key, so a route reads it as request.state.negotiated.
+    state = ResolvedState(locale=locale, negotiated=negotiated, now=now, today=now.date())
     state.negotiated = negotiated
     return state
 

@@ -40,7 +40,7 @@ def test_the_disguise_page_offers_every_cover_in_every_language(crawl):
         for field in ("disguise-code", "disguise-code-again"):
             element = document.find("input", id=field)
             assert element.attrs["type"] == "password" and element.attrs["inputmode"] == "numeric"
-            assert element.attrs["autocomplete"] == "off"
+            assert element.attrs["autocomplete"] == "one-time-code"  # no password manager offers to keep it (templates/_passphrase.html)
         options = [o.attrs["value"] for o in document.find("select", id="disguise-lock-after").find_all("option")]
         assert options == [str(m) for m in disguise.LOCK_AFTER_MINUTES]
         selected = [o for o in document.find("select", id="disguise-lock-after").find_all("option") if "selected" in o.attrs]
