@@ -10,14 +10,9 @@ from starlette.routing import Route
 
 from pwa import about_data
 from pwa.site import PageFamily
+from pwa.statements import STATEMENTS
 from pwa.templating import render
 
-# What the Runder Tisch's own description rests on (about page and professionals' page).
-RUNDER_TISCH_SOURCES = (
-    "https://www.kreis-mettmann.de (Runder Tisch page)",
-    "https://www.supertipp-online.de (?p=555462)",
-    "https://www.radioneandertal.de",
-)
 
 
 def today(request: Request) -> date:
@@ -35,7 +30,7 @@ async def about(request: Request) -> Response:
         "materials": materials,
         "office": request.app.state.directory.get("runder-tisch-office"),
         "police": request.app.state.directory.get("police"),
-        "runder_tisch_sources": RUNDER_TISCH_SOURCES,
+        "runder_tisch_sources": STATEMENTS.runder_tisch["sources"],
     }
     return render(request, "about.html", context)
 

@@ -36,7 +36,7 @@ from pwa.site import PageFamily
 from pwa.templating import render
 
 # The languages the filter offers: the app's languages, first set and later ones, plus any a
-# service names. A service with interpreters matches every one of them.
+# service names. A service with interpreters for whatever language is needed matches every one.
 LANGUAGE_CHOICES = ("de", "en", "tr", "ar", "uk", "ru", "pl", "fa", "fr", "ro", "it", "el", "ku")
 
 OPEN_NOW = "now"
@@ -44,12 +44,17 @@ ALWAYS = "always"
 # Translators: choices of the filter "Erreichbar" (when the service can be reached) on the list.
 OPEN_CHOICES = {OPEN_NOW: N_("Jetzt geöffnet"), ALWAYS: N_("Rund um die Uhr")}
 
+# The police stations of the Kreis, staffed around the clock: on the emergency page after 110 and 112.
+STATIONS = "polizeiwachen"
+
+
 # -- filters ---------------------------------------------------------------------------------
 
 
 def offers_language(service: Service, code: str) -> bool:
-    """A service offers a language when its people speak it or it arranges interpreters."""
-    return code in service.languages or service.interpreters is True
+    """A service offers a language when its people speak it, it names interpreters for it, or
+    it arranges interpreters for whatever language is needed."""
+    return code in service.reachable_in or service.interpreters is True
 
 
 @dataclass(frozen=True)
@@ -97,14 +102,14 @@ def matches(service: Service, filters: Filters, when: datetime) -> bool:
 def language_choices(services: list[Service]) -> tuple[str, ...]:
     codes = list(LANGUAGE_CHOICES)
     for service in services:
-        codes += [code for code in service.languages if code not in codes]
+        codes += [code for code in service.reachable_in if code not in codes]
     return tuple(codes)
 
 
-def silent_ways(service: Service) -> list[str]:
-    """The ways to reach a service without speaking on the phone, as German labels."""
-    ways = [CHANNELS[c] for c in ("chat", "app", "email") if c in service.channels]
-    return ways + [ACCESSIBILITY[need] for need in service.accessibility]
+def silent_ways(service: Service) -> list[tuple[str, str]]:
+    """The ways to reach a service without speaking on the phone: (its field, a German label)."""
+    ways = [("channels", CHANNELS[c]) for c in ("chat", "app", "email") if c in service.channels]
+    return ways + [("accessibility", ACCESSIBILITY[need]) for need in service.accessibility]
 
 
 def _hours_attribute(service: Service) -> str | Markup:
@@ -142,6 +147,7 @@ async def emergency(request: Request) -> Response:
         "emergency.html",
         {
             "calls": calls,
+            "stations": request.app.state.directory.get(STATIONS),
             "lines": lines,
             "silent": silent,
             "silent_ways": silent_ways,

@@ -13,6 +13,7 @@ from pwa import i18n
 from pwa.formatting import Formatting
 from pwa.settings import Settings
 from pwa.static import StaticAssets
+from pwa.statements import backed
 
 # The main navigation: (path inside the locale, label). Labels are German source strings.
 NAVIGATION = [
@@ -74,6 +75,7 @@ class Templates:
             navigation=NAVIGATION,
             static=self.assets.url,
             quick_exit_url=self.settings.quick_exit_url,
+            backed=backed,  # the sources of a statement, as data attributes (pwa/statements.py)
         )
         # Dates, numbers, lists, language names and opening hours in this language.
         env.filters.update(Formatting(code, self.translations[code].gettext).filters())

@@ -43,7 +43,7 @@ def table_app(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("filter-cases")
     docs = [
         {"id": key, "name": f"Angebot {key}", "description": "Ein Angebot für die Filterfälle.",
-         "sources": ["https://example.org/quelle"], "confidence": "medium", **fields}
+         "sources": ["https://example.org/quelle"], "sources_read": "2026-11-24", "confidence": "medium", **fields}
         for key, fields in TABLE["services"].items()
     ]
     seed = folder / "services.json"

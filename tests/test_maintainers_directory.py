@@ -77,6 +77,7 @@ def new_entry() -> dict:
         "phones": [{"tel": "+4921038986410", "display": "02103 898-6410", "label": None}],
         "description": "Eine Beratungsstelle.",
         "sources": ["https://example.org"],
+        "sources_read": "2026-11-24",
         "confidence": "medium",
         "checked": None,
     }
