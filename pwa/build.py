@@ -29,7 +29,6 @@ import re
 import shutil
 import sys
 import time
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
@@ -42,33 +41,13 @@ from pwa import encodings
 from pwa.app import create_app
 from pwa.clock import BERLIN
 from pwa.memory import request_scope
+from pwa.recorded import Recorded, is_text
 from pwa.settings import Settings
 
 # Headers a web server makes itself for the file it sends.
 SERVER_MADE = frozenset({"content-length", "content-encoding", "etag", "date", "last-modified", "accept-ranges", "location"})
 NOT_FOUND_PROBE = "no-such-page"  # an address no page has, inside each language
 _LINK = re.compile(rb"""(?:href|src)="(/[^"#?]*)""")
-_TEXT = ("text/", "application/json", "application/manifest+json", "application/javascript", "image/svg+xml")
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """One answer of the app: what was asked (path, Accept-Language), status, headers, file."""
-
-    path: str
-    accept_language: str | None
-    status: int
-    headers: dict[str, str]
-    body: bytes
-    file: str | None = None  # under public/, for 200s and the pages not found
-
-    @property
-    def media_type(self) -> str:
-        return self.headers.get("content-type", "")
-
-    def as_json(self) -> dict[str, Any]:
-        return {"path": self.path, "accept_language": self.accept_language, "status": self.status,
-                "headers": self.headers, "file": self.file}
 
 
 def file_for(path: str, media_type: str) -> str:
@@ -81,10 +60,6 @@ def file_for(path: str, media_type: str) -> str:
         return path.lstrip("/")
     extension = ".html" if media_type.startswith("text/html") else mimetypes.guess_extension(media_type.split(";")[0]) or ""
     return path.lstrip("/") + extension
-
-
-def is_text(media_type: str) -> bool:
-    return media_type.startswith(_TEXT)
 
 
 async def _ask(app: Any, path: str, accept_language: str | None = None) -> Recorded:

@@ -15,8 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from pwa.recorded import is_text
+
 if TYPE_CHECKING:
-    from pwa.build import Recorded
+    from pwa.recorded import Recorded
 
 SERVER_MADE = frozenset({"content-length", "content-encoding", "etag", "date", "last-modified", "accept-ranges", "location", "content-type"})
 # Each Accept-Language tag by its q-value, best first (1 or none, then .9 down to .1): nginx
@@ -113,8 +115,6 @@ def _not_found(answers: list[Recorded], snippets: _Snippets, codes: list[str]) -
 
 def configuration(answers: list[Recorded], codes: list[str], port: int) -> tuple[str, dict[str, str]]:
     """nginx.conf and its headers/ files."""
-    from pwa.build import is_text
-
     snippets = _Snippets()
     locations = []
     for recorded in answers:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pwa.build import Recorded
+    from pwa.recorded import Recorded
 
 HOST_MADE = frozenset({"content-length", "content-encoding", "etag", "date", "last-modified", "accept-ranges", "location", "vary"})
 _BY_EXTENSION = {".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json",
