@@ -3,14 +3,16 @@
 All files under static/ are read once at start-up. A URL carries a hash of the whole folder, so
 relative imports between ES modules keep working and any change gives every asset a new URL;
 that lets browsers cache them for a year. Lookups are by exact key only, so no path a client
-sends can reach a file outside the folder. JavaScript is served without its comment lines: they
-are for the people who read the source, not for a phone on a slow network.
+sends can reach a file outside the folder. JavaScript is served without its comment lines, and
+CSS without its comments: they are for the people who read the source, not for a phone on a
+slow network.
 """
 
 from __future__ import annotations
 
 import hashlib
 import mimetypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +64,18 @@ def without_comments(source: str) -> str:
     return "\n".join(out)
 
 
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_STRING_WITH_COMMENT = re.compile(r"""(["'])[^"'\n]*/\*""")
+
+
+def css_without_comments(source: str) -> str:
+    """CSS without its comments, line for line (a comment's lines stay as blank lines). A file
+    with "/*" inside a string is served as written."""
+    if _CSS_STRING_WITH_COMMENT.search(source):
+        return source
+    return _CSS_COMMENT.sub(lambda comment: "\n" * comment.group(0).count("\n"), source)
+
+
 def _rest(line: str, after: str) -> str:
     """What follows a comment that ends on ``line``, indented as the line was."""
     return line[: len(line) - len(line.lstrip())] + after.lstrip() if after.strip() else ""
@@ -87,6 +101,8 @@ class StaticAssets:
             body = path.read_bytes()
             if path.suffix.lower() == ".js":
                 body = without_comments(body.decode("utf-8")).encode("utf-8")
+            elif path.suffix.lower() == ".css":
+                body = css_without_comments(body.decode("utf-8")).encode("utf-8")
             digest.update(key.encode() + b"\0" + body + b"\0")
             suffix = path.suffix.lower()
             media = _TYPES.get(suffix) or mimetypes.guess_type(key)[0] or "application/octet-stream"

@@ -26,7 +26,7 @@ import secrets
 import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Any, Callable, Iterator, Mapping
+from typing import IO, Any, Callable, Iterable, Iterator, Mapping
 
 import yaml
 from tinydb import TinyDB
@@ -99,6 +99,17 @@ def check_shape(data: Any, path: Path) -> dict[str, dict[str, dict[str, Any]]]:
             if not isinstance(doc, dict) or doc.get("id") != key:
                 raise DatabaseError(f"{path}: {table}: the entry under {key!r} must be a mapping with id {key!r}; {RESTORE}")
     return data
+
+
+def create_private(path: Path, tables: Iterable[str]) -> None:
+    """A new database readable by its owner only, with these tables empty (an empty file would
+    be refused as a broken database); later atomic writes keep its permissions."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    created = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(created, json.dumps({table: {} for table in tables}).encode("utf-8"))
+    finally:
+        os.close(created)
 
 
 class AtomicJSONStorage(Storage):

@@ -73,6 +73,7 @@ def test_a_removed_database_is_not_made_again_under_the_server(client, db) -> No
 
 
 def test_the_service_worker_is_not_rebuilt_from_a_broken_database(client, db) -> None:
+    client.app.state.offline.wait()  # the worker is answered once its offline build is made
     assert client.get("/service-worker.js").status_code == 200
     db.write_text("", encoding="utf-8")
     # Not 200: the browser's update fails and it keeps the worker and the pages it saved.

@@ -86,6 +86,13 @@ def test_the_shared_socket_of_several_workers_is_tcp_so_answers_are_not_held_bac
         listening.close()
 
 
+UPGRADE = (
+    "GET /de/?track=Zq-query HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+)
+PLAIN = "GET /de/emergency?x=Zq-query HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+
+
 class Lines(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from pwa.store import Store, Unchanged
+from pwa.store import Store, Unchanged, create_private
 
 TABLE = "sessions"
 COOKIE = "desk"
@@ -63,10 +62,7 @@ class Sessions:
     def store(self) -> Store:
         if self._store is None:
             if not self.path.exists():
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                # Readable by the server's user only; atomic writes keep the permissions.
-                with open(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600), "w"):
-                    pass
+                create_private(self.path, [TABLE])  # readable by the server's user only
             self._store = Store(self.path)
         return self._store
 

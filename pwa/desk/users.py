@@ -18,7 +18,6 @@ import argparse
 import getpass
 import hashlib
 import hmac
-import os
 import re
 import secrets
 import sys
@@ -27,7 +26,7 @@ from typing import Any
 
 from pwa.edits import Refused
 from pwa.settings import Settings
-from pwa.store import Store
+from pwa.store import Store, create_private
 
 TABLE = "users"
 NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,31}$")
@@ -98,9 +97,7 @@ class Users:
         if len(password) < MIN_PASSWORD:
             raise Refused(f"the password must have at least {MIN_PASSWORD} characters")
         if not self.path.exists():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # Readable by its owner only; later atomic writes keep these permissions.
-            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            create_private(self.path, [TABLE])
         store = self._opened()
         assert store is not None
         with store.transaction(TABLE) as docs:
