@@ -275,7 +275,7 @@ def test_removing_the_disguise_is_one_control(page, live_server, live_app):
     state = page.evaluate(SNAPSHOT)
     assert [key for key in state["local"] if key.startswith("tools.")] == [], "the lock and the cover's data are gone"
     assert state["session"] == {}
-    assert page.title().startswith(own) and state["icon"].endswith("/icons/icon.svg")
+    assert page.title().endswith(f" · {own}") and state["icon"].endswith("/icons/icon.svg")
     assert state["manifest"] == "/pl/manifest.json" and state["exit"] == TEST_EXIT_URL
     assert page.locator("[data-disguise-current]").is_hidden()
     page.goto(live_server + "/pl/emergency")

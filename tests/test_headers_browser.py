@@ -125,6 +125,6 @@ def test_the_plan_and_its_tools_raise_no_violation(watched, live_server, tmp_pat
     page.click("[data-delete-everything-start]")
     page.click("[data-delete-everything-confirm]")
     page.locator("[data-delete-everything-done]").wait_for()
-    assert json.loads(Path(plain).read_text(encoding="utf-8"))["type"] == "wegweiser-safety-plan"
+    assert json.loads(Path(plain).read_text(encoding="utf-8"))["type"] == "wegweiser-notes"
     assert _violations(page) == []
     assert not problems, problems
