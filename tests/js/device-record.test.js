@@ -4,26 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DeviceRecord, announce, exclusive, listen } from "../../static/js/device-record.js";
-
-// The channel to other tabs must not keep node running after the tests.
-globalThis.BroadcastChannel = class extends BroadcastChannel {
-  constructor(name) {
-    super(name);
-    this.unref();
-  }
-};
-
-class MemoryStorage {
-  getItem(key) {
-    return Object.hasOwn(this, key) ? this[key] : null;
-  }
-  setItem(key, value) {
-    this[key] = String(value);
-  }
-  removeItem(key) {
-    delete this[key];
-  }
-}
+import { MemoryStorage } from "./memory-storage.js";
 
 const KEY = "wegweiser.test";
 const sealed = (text) => text.startsWith("sealed:");

@@ -4,29 +4,9 @@ import assert from "node:assert/strict";
 import { webcrypto } from "node:crypto";
 import * as model from "../../static/js/plan-model.js";
 import { STORAGE } from "../../static/js/names.js";
+import { MemoryStorage } from "./memory-storage.js";
 
 if (!globalThis.crypto) globalThis.crypto = webcrypto; // node 18 has it only here
-// The page's channel to other tabs must not keep node running after the tests.
-globalThis.BroadcastChannel = class extends BroadcastChannel {
-  constructor(name) {
-    super(name);
-    this.unref();
-  }
-};
-
-/** localStorage as the browser has it: stored keys are the object's own keys. */
-class MemoryStorage {
-  getItem(key) {
-    return Object.hasOwn(this, key) ? this[key] : null;
-  }
-  setItem(key, value) {
-    this[key] = String(value);
-  }
-  removeItem(key) {
-    delete this[key];
-  }
-}
-
 const PASSPHRASE = "drei kleine Wörter";
 const plan = (text) => ({ fields: { "people.codeword": text }, checked: ["bag.id"], own: [{ text: "Brille", checked: true }] });
 const stored = () => globalThis.localStorage.getItem(STORAGE.plan);
