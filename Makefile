@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: serve test test-fast check-js extract update check-strings browser node bench icons clean
+.PHONY: serve site test test-fast check-js extract update check-strings browser node bench icons clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,15 +13,21 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## serve: install and start the app on http://127.0.0.1:8000 (HOST, PORT, QUICK_EXIT_URL, DATABASE_PATH)
+## serve: install and start the app on http://127.0.0.1:8000 (HOST, PORT, QUICK_EXIT_URL, DATABASE_PATH, PUBLIC_HOST)
 serve: $(STAMP)
 	$(PY) server.py
 
-## browser: install Debian's Chromium and gettext when they are missing (needs root)
+## site: the whole app as plain files in OUT (default site/), its nginx.conf on SITE_PORT (default
+## 8080); PUBLIC_HOST is the site's name, as for the server (the safety page names it)
+OUT ?= site
+site: $(STAMP)
+	$(PY) -m pwa build $(OUT) --port $(or $(SITE_PORT),8080)
+
+## browser: install Debian's Chromium, gettext and nginx when they are missing (needs root)
 browser:
-	@command -v chromium >/dev/null && command -v msgfmt >/dev/null || { \
+	@command -v chromium >/dev/null && command -v msgfmt >/dev/null && PATH="$$PATH:/usr/sbin" command -v nginx >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium gettext >/dev/null; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium gettext nginx >/dev/null; }
 
 ## node: install Debian's nodejs and npm when they are missing (needs root)
 node:
@@ -42,9 +48,9 @@ check-js: $(NODE_STAMP)
 test: $(STAMP) browser check-js
 	$(PY) -m pytest
 
-## test-fast: the suite without the browser tests
+## test-fast: the suite without the browser tests and those against nginx
 test-fast: $(STAMP) check-js
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not nginx"
 
 ## extract / update / check-strings: the translator workflow (see TRANSLATING.md)
 extract: $(STAMP)
@@ -54,7 +60,7 @@ update: $(STAMP)
 check-strings: $(STAMP)
 	$(PY) -m pwa i18n check
 
-## bench: speed and size figures
+## bench: speed and size figures (installs wrk, nginx and Lighthouse when missing; about 12 minutes)
 bench: $(STAMP)
 	$(PY) bench/run.py
 

@@ -6,6 +6,7 @@
 const BUILD = {"version": "dev", "shell": [], "locales": {}};
 
 const PREFIX = "wegweiser-";
+const DESK = "/admin"; // the maintainers' desk (pwa/desk): no page of the offline app
 const CACHE = PREFIX + BUILD.version;
 const TIMEOUT = 3000; // ms before a slow network loses to the saved page
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
@@ -68,8 +69,10 @@ sw.addEventListener("message", (event) => { if (event.data === SKIP_WAITING) sw.
 sw.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  // Other sites, and anything but GET (nothing with a body is ever stored), go to the network.
+  // Other sites, and anything but GET (nothing with a body is ever stored), go to the network;
+  // so does the maintainers' desk, which is never stored or answered here.
   if (request.method !== "GET" || url.origin !== location.origin || url.pathname === "/service-worker.js") return;
+  if (url.pathname === DESK || url.pathname.startsWith(DESK + "/")) return;
   if (request.mode === "navigate") event.respondWith(navigate(event, url));
   else if (url.pathname.startsWith("/static/")) event.respondWith(cacheFirst(request));
   else event.respondWith(fetchOrSaved(event, url.pathname === "/api/services" || url.pathname.endsWith("/manifest.json")));
@@ -87,6 +90,8 @@ async function networkFirst(network, saved) {
  * @param {FetchEvent} event @param {URL} url @returns {Promise<Response>} */
 async function navigate(event, url) {
   const code = localeOf(url.pathname);
+  // A page outside the languages (a cover) is saved with the shell: never another page for it.
+  const outside = !code && BUILD.shell.includes(url.pathname);
   const cache = await caches.open(CACHE);
   const network = fetch(event.request).then((response) => {
     // Keep the page (not a filtered one), and save the rest of its language on the first visit.
@@ -98,12 +103,13 @@ async function navigate(event, url) {
     return response;
   });
   // Saved pages are stored by path, so an address always gives its own language's page.
-  const savedPage = async () => (code ? cache.match(url.pathname, { ignoreVary: true }) : undefined);
+  const savedPage = async () => (code || outside ? cache.match(url.pathname, { ignoreVary: true }) : undefined);
   try {
     const response = await networkFirst(network, savedPage);
     // A server in trouble (5xx) answers with the saved page where there is one.
     return (response.status >= 500 && (await savedPage())) || response;
   } catch (error) {
+    if (outside) return Response.error();
     const page = code && (await cache.match(`/${code}/offline`));
     if (page) return page;
     // An address without a saved language: go to a saved one, in the browser's language if there.
@@ -127,7 +133,9 @@ async function cacheFirst(request) {
   return response;
 }
 
-/** Anything else of this origin. @param {FetchEvent} event @param {boolean} keep whether to save it for offline use */
+/** Anything else of this origin; offline, only what was saved under the very same address: a
+ * query is part of it (/api/services?locale=en is not the German list).
+ * @param {FetchEvent} event @param {boolean} keep whether to save it for offline use */
 async function fetchOrSaved(event, keep) {
   const cache = await caches.open(CACHE);
   const network = fetch(event.request).then((response) => {
@@ -135,7 +143,7 @@ async function fetchOrSaved(event, keep) {
     return response;
   });
   try {
-    return await networkFirst(network, () => cache.match(event.request, { ignoreVary: true, ignoreSearch: true }));
+    return await networkFirst(network, () => cache.match(event.request, { ignoreVary: true }));
   } catch (error) {
     return Response.error();
   }

@@ -1,4 +1,4 @@
-"""Named tasks: `python -m pwa serve | i18n extract|update|check | directory ... | events ... | materials ...`."""
+"""Named tasks: `python -m pwa serve | build OUT [--port 8080] | i18n extract|update|check | directory ... | events ... | materials ... | admin ...`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,10 @@ def main(argv: list[str] | None = None) -> int:
 
         serve.main()
         return 0
+    if command == "build":
+        from pwa import build
+
+        return build.main(args)
     if command == "i18n":
         from pwa import catalogue
 
@@ -36,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         from pwa import maintainers
 
         return maintainers.main(command, args)
+    if command == "admin":
+        from pwa.desk import users
+
+        return users.main(args)
     print(__doc__)
     return 0 if command == "help" else 2
 

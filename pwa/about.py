@@ -10,19 +10,15 @@ from starlette.routing import Route
 
 from pwa import about_data
 from pwa.site import PageFamily
+from pwa.statements import STATEMENTS
 from pwa.templating import render
 
-# What the Runder Tisch's own description rests on (about page and professionals' page).
-RUNDER_TISCH_SOURCES = (
-    "https://www.kreis-mettmann.de (Runder Tisch page)",
-    "https://www.supertipp-online.de (?p=555462)",
-    "https://www.radioneandertal.de",
-)
 
 
 def today(request: Request) -> date:
-    """The request's day in Europe/Berlin (see pwa/request_state.py)."""
-    return request.state.now.date()
+    """The request's day in Europe/Berlin (see pwa/request_state.py). Only the day: the page
+    memory renders the page again when the day changes."""
+    return request.state.today
 
 
 async def about(request: Request) -> Response:
@@ -34,7 +30,7 @@ async def about(request: Request) -> Response:
         "materials": materials,
         "office": request.app.state.directory.get("runder-tisch-office"),
         "police": request.app.state.directory.get("police"),
-        "runder_tisch_sources": RUNDER_TISCH_SOURCES,
+        "runder_tisch_sources": STATEMENTS.runder_tisch["sources"],
     }
     return render(request, "about.html", context)
 

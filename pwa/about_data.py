@@ -9,7 +9,8 @@ translated through the gettext catalogue.
 
 Dates are "YYYY-MM-DD", or "YYYY-MM" / "YYYY" when only that much is known
 (:func:`pwa.records.period`). An event is past when the last day it covers is before today in
-Europe/Berlin: "2025-11" covers all of November 2025, and an ``end_date`` extends it.
+Europe/Berlin: "2025-11" covers all of November 2025, and an ``end_date`` extends it. A campaign
+without an ``end_date`` is open-ended ("from 14 February 2026"): it is never past.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class Event:
     audience: str = spec()  # one of AUDIENCES
     description: str = spec(text=True)  # two or three plain sentences
     sources: tuple[str, ...] = spec()  # where the facts were read (at least one)
-    end_date: str | None = spec(default=None)  # not before date; None: one day, or open-ended
+    end_date: str | None = spec(default=None)  # not before date; None: one day, or a campaign open-ended
     place: str | None = spec(default=None, text=True)  # e.g. "digital"
     link: str | None = spec(default=None)  # https://
     source_date: str | None = spec(default=None)  # a partial date
@@ -76,6 +77,11 @@ class Event:
         return period(self.end_date or self.date)[1]
 
     @property
+    def open_ended(self) -> bool:
+        """A campaign that runs from its date on, with no end named: it is current until one is."""
+        return self.kind == "campaign" and self.end_date is None
+
+    @property
     def kind_label(self) -> str:
         return EVENT_KINDS[self.kind]
 
@@ -84,7 +90,7 @@ class Event:
         return AUDIENCES[self.audience]
 
     def is_past(self, today: date) -> bool:
-        return self.last_day < today
+        return not self.open_ended and self.last_day < today
 
     @classmethod
     def from_doc(cls, doc: Mapping[str, Any]) -> "Event":

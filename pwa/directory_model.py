@@ -105,11 +105,11 @@ class Service:
     hours: str | tuple[Span, ...] | None = spec(default=None, read=_read_hours, write=_write_hours)  # ALWAYS or spans
     hours_note: str | None = spec(default=None, text=True)
     hours_confidence: str | None = spec(default=None)
-    languages: tuple[str, ...] = spec(default=())
+    languages: tuple[str, ...] = spec(default=())  # spoken by its people, as the sources say; empty: not known
     languages_note: str | None = spec(default=None, text=True)
-    interpreters: bool | None = spec(default=None)
-    # The languages its interpreters cover, as its sources name them; empty: not named (any).
-    interpreter_languages: tuple[str, ...] = spec(default=())
+    interpreters: bool | None = spec(default=None)  # true: interpreters for whatever language is needed
+    interpreter_languages: tuple[str, ...] = spec(default=())  # interpreters for these, as the sources name them
+    interpreter_languages_confidence: str | None = spec(default=None)
     accessibility: tuple[str, ...] = spec(default=())
     target_groups: tuple[str, ...] = spec(default=())  # empty: everyone
     channels: tuple[str, ...] = spec(default=())
@@ -119,7 +119,8 @@ class Service:
     when_you_call: str | None = spec(default=None, text=True)
     outreach: tuple[Outreach, ...] = spec(default=(), of=Outreach)
     sources: tuple[str, ...] = spec()
-    source_date: str | None = spec(default=None)
+    sources_read: date = spec(read=date.fromisoformat)  # the day the sources were read
+    source_date: str | None = spec(default=None)  # the sources' own date, as far as they give one
     confidence: str = spec()
     checked: date | None = spec(default=None, read=date.fromisoformat, then={"needs_check": lambda s, t: s.needs_check})
 
@@ -139,6 +140,11 @@ class Service:
     @property
     def always_open(self) -> bool:
         return self.hours == ALWAYS
+
+    @property
+    def reachable_in(self) -> tuple[str, ...]:
+        """The languages she can be helped in: spoken, or through the interpreters it names."""
+        return self.languages + tuple(code for code in self.interpreter_languages if code not in self.languages)
 
     @property
     def needs_check(self) -> bool:

@@ -23,6 +23,7 @@ from pwa.clock import BERLIN
 from pwa.directory import (
     ACCESSIBILITY,
     AREAS,
+    CALL_FIRST,
     CHANNELS,
     CITIES,
     KINDS,
@@ -35,8 +36,7 @@ from pwa.site import PageFamily
 from pwa.templating import render
 
 # The languages the filter offers: the app's languages, first set and later ones, plus any a
-# service names. A service with interpreters matches the languages its interpreters cover (every
-# one of them when its sources do not name them).
+# service names. A service with interpreters for whatever language is needed matches every one.
 LANGUAGE_CHOICES = ("de", "en", "tr", "ar", "uk", "ru", "pl", "fa", "fr", "ro", "it", "el", "ku")
 
 OPEN_NOW = "now"
@@ -44,18 +44,17 @@ ALWAYS = "always"
 # Translators: choices of the filter "Erreichbar" (when the service can be reached) on the list.
 OPEN_CHOICES = {OPEN_NOW: N_("Jetzt geöffnet"), ALWAYS: N_("Rund um die Uhr")}
 
-# The first lines on the emergency page, in this order; the other nationwide lines follow.
-FIRST_LINES = ("hilfetelefon-frauen",)
+# The police stations of the Kreis, staffed around the clock: on the emergency page after 110 and 112.
+STATIONS = "polizeiwachen"
 
 
 # -- filters ---------------------------------------------------------------------------------
 
 
 def offers_language(service: Service, code: str) -> bool:
-    """A service offers a language when its people speak it or it arranges interpreters for it."""
-    if code in service.languages:
-        return True
-    return service.interpreters is True and (not service.interpreter_languages or code in service.interpreter_languages)
+    """A service offers a language when its people speak it, it names interpreters for it, or
+    it arranges interpreters for whatever language is needed."""
+    return code in service.reachable_in or service.interpreters is True
 
 
 @dataclass(frozen=True)
@@ -103,14 +102,14 @@ def matches(service: Service, filters: Filters, when: datetime) -> bool:
 def language_choices(services: list[Service]) -> tuple[str, ...]:
     codes = list(LANGUAGE_CHOICES)
     for service in services:
-        codes += [code for code in service.languages if code not in codes]
+        codes += [code for code in service.reachable_in if code not in codes]
     return tuple(codes)
 
 
-def silent_ways(service: Service) -> list[str]:
-    """The ways to reach a service without speaking on the phone, as German labels."""
-    ways = [CHANNELS[c] for c in ("chat", "app", "email") if c in service.channels]
-    return ways + [ACCESSIBILITY[need] for need in service.accessibility]
+def silent_ways(service: Service) -> list[tuple[str, str]]:
+    """The ways to reach a service without speaking on the phone: (its field, a German label)."""
+    ways = [("channels", CHANNELS[c]) for c in ("chat", "app", "email") if c in service.channels]
+    return ways + [("accessibility", ACCESSIBILITY[need]) for need in service.accessibility]
 
 
 def _hours_attribute(service: Service) -> str | Markup:
@@ -131,9 +130,12 @@ def _hours_attribute(service: Service) -> str | Markup:
 
 async def emergency(request: Request) -> Response:
     services = request.app.state.directory.services()
-    calls = [s for s in services if s.kind == "emergency" and s.phones]
-    lines = [s for s in services if s.nationwide and s.phones and s.kind != "emergency"]
-    lines.sort(key=lambda s: FIRST_LINES.index(s.id) if s.id in FIRST_LINES else len(FIRST_LINES))
+    # 110, 112 and then the Hilfetelefon never come from the database; the other nationwide lines do.
+    call_first = request.app.state.call_first
+    calls = call_first.emergency
+    lines = [call_first.hilfetelefon] + [
+        s for s in services if s.nationwide and s.phones and s.kind != "emergency" and s.id not in CALL_FIRST
+    ]
     silent = [
         s
         for s in services
@@ -145,6 +147,7 @@ async def emergency(request: Request) -> Response:
         "emergency.html",
         {
             "calls": calls,
+            "stations": request.app.state.directory.get(STATIONS),
             "lines": lines,
             "silent": silent,
             "silent_ways": silent_ways,
@@ -158,7 +161,9 @@ async def services(request: Request) -> Response:
     everything: list[Service] = directory.services()
     languages = language_choices(everything)
     filters = Filters.from_query(request.query_params, languages)
-    when = request.state.now
+    # The time only matters to "open now": the list without that filter is the same all day, so
+    # the page memory keeps it until the directory changes.
+    when = request.state.now if filters.open == OPEN_NOW else datetime.min.replace(tzinfo=BERLIN)
     by_kind: dict[str, list[tuple[Service, bool]]] = {}
     for service in everything:
         by_kind.setdefault(service.kind, []).append((service, matches(service, filters, when)))

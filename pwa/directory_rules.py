@@ -44,8 +44,9 @@ def validate(doc: Any) -> list[str]:
     check.choice("hours_confidence", CONFIDENCE)
     check.languages("languages")
     check.languages("interpreter_languages")
-    if doc.get("interpreter_languages") and doc.get("interpreters") is not True:
-        check.error("interpreter_languages", "only with interpreters: true")
+    check.choice("interpreter_languages_confidence", CONFIDENCE)
+    if doc.get("interpreter_languages_confidence") is not None and not doc.get("interpreter_languages"):
+        check.error("interpreter_languages_confidence", "only beside interpreter_languages")
     check.choices("accessibility", ACCESSIBILITY)
     check.choices("target_groups", TARGET_GROUPS)
     check.choices("channels", CHANNELS)
@@ -53,6 +54,7 @@ def validate(doc: Any) -> list[str]:
         check.flag(field)
     _check_outreach(check, doc.get("outreach"))
     check.sources()
+    check.date("sources_read")
     check.partial_date("source_date")
     check.date("checked")
     return check.errors

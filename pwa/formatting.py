@@ -80,14 +80,18 @@ class Formatting:
         }
 
     def date(self, value: Any, form: str = "long") -> str:
-        """A date, or a partial ISO date: "14. November 2025", "Dezember 2022", "2023"."""
+        """A date, or a partial ISO date: "14. November 2025", "Dezember 2022", "2023".
+
+        ``form`` is a Babel date format ("long", "short", ...), or "month" for the month of a
+        day: "November 2026" (how sure a fact is reads better by the month than by the day).
+        """
         found = _day_or_partial(value)
         if found is None:
             return str(value or "")
         day, kind = found
-        if kind == "day":
+        if kind == "day" and form != "month":
             return format_date(day, format=form, locale=self.code)
-        if kind == "month":
+        if kind in ("day", "month"):
             return format_skeleton("yMMMM", day, locale=self.code)
         return str(day.year)
 
@@ -112,8 +116,10 @@ class Formatting:
         own, here = language_name(code, code), self.language(code)
         return own if own == here else f"{own} – {here}"
 
-    def languages(self, codes: Iterable[str]) -> str:
-        return self.list(self.language(code) for code in codes)
+    def languages(self, codes: Iterable[str], sort: bool = False) -> str:
+        """Language names as a list in running text; ``sort``: in the order of their names."""
+        names = [self.language(code) for code in codes]
+        return self.list(sorted(names, key=str.casefold) if sort else names)
 
     def times(self, opens: str, closes: str) -> str:
         """Opening times "09:00" to "24:00" as the language writes them: "09:00–17:00 Uhr"."""

@@ -7,16 +7,14 @@ directory entries named in :data:`HELP`, with their numbers as they stand in the
 
 from __future__ import annotations
 
-from typing import Any
-
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from pwa.about import RUNDER_TISCH_SOURCES
 from pwa.i18n import N_
 from pwa.site import PageFamily
+from pwa.statements import STATEMENTS
 from pwa.templating import render
 
 # Topic slug -> title. Slugs are the same in every language; the order is the order on /info.
@@ -53,10 +51,13 @@ SUMMARIES: dict[str, str] = {
 HELP: dict[str, tuple[str, ...]] = {
     "domestic-violence": (
         "police",
+        "fire-ambulance",
         "hilfetelefon-frauen",
         "interventionsstelle",
         "frauenberatung-skfm",
         "frauenhaus-mettmann",
+        "frauenhaus-suche",
+        "aerztlicher-bereitschaftsdienst",
     ),
     "rights": (
         "interventionsstelle",
@@ -73,6 +74,7 @@ HELP: dict[str, tuple[str, ...]] = {
         "hilfetelefon-missbrauch",
         "kinderschutzbund-mettmann",
         "frauenhaus-mettmann",
+        "frauenhaus-suche",
     ),
     "young-people": (
         "police",
@@ -108,6 +110,7 @@ HELP: dict[str, tuple[str, ...]] = {
         "interventionsstelle",
         "frauenberatung-skfm",
         "frauenhaus-mettmann",
+        "frauenhaus-suche",
     ),
     "friends-and-family": (
         "police",
@@ -118,6 +121,7 @@ HELP: dict[str, tuple[str, ...]] = {
     ),
     "professionals": (
         "runder-tisch-office",
+        "hilfetelefon-frauen",
         "interventionsstelle",
         "frauenberatung-skfm",
         "fachberatung-sexualisierte-gewalt",
@@ -136,29 +140,6 @@ HELP: dict[str, tuple[str, ...]] = {
 # The young readers' page speaks to "du", every other page to "Sie".
 INFORMAL = frozenset({"young-people"})
 
-# The date the shared help facts were compiled: the "as of" of the legal statements.
-FACTS_AS_OF = "2026-11-24"
-
-# Sources of the legal statements on the rights page, as the shared help facts name them.
-LEGAL_SOURCES: dict[str, dict[str, Any]] = {
-    "wohnungsverweisung": {
-        "sources": ("https://www.rodorf.de (34a PolG)", "https://www.tag24.de (3417053)"),
-        "confidence": "high",
-    },
-    "gewaltschutzgesetz": {
-        "sources": ("https://www.buzer.de/gesetz/3784/", "https://www.justiz.nrw.de/BS/lebenslagen/familie/gewaltschutz"),
-        "confidence": "high",
-    },
-    "vertrauliche-spurensicherung": {
-        "sources": ("https://www.gobsis.de/faq-aerztinnen-aerzte/",),
-        "confidence": "medium",
-    },
-    "aufenthaltsrecht": {
-        "sources": ("https://www.anwalt.de (rechtstipps 169263)", "https://www.landesrecht-bw.de (AufenthG)"),
-        "confidence": "high",
-    },
-}
-
 async def info_index(request: Request) -> Response:
     return render(request, "info.html", {"topics": TOPICS, "summaries": SUMMARIES})
 
@@ -175,9 +156,9 @@ async def info_topic(request: Request) -> Response:
         "help": [service for service in found if service is not None],
         "find": directory.get,
         "informal": slug in INFORMAL,
-        "facts_as_of": FACTS_AS_OF,
-        "legal_sources": LEGAL_SOURCES,
-        "runder_tisch_sources": RUNDER_TISCH_SOURCES,
+        "facts_as_of": STATEMENTS.as_of,
+        "legal_sources": STATEMENTS.legal,
+        "runder_tisch_sources": STATEMENTS.runder_tisch["sources"],
     }
     return render(request, f"info/{slug}.html", context)
 

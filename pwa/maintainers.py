@@ -10,6 +10,9 @@
     import FILE               replace all entries with a list in the seed format
     export [FILE]             all entries as YAML, to standard output or FILE (import reads it back)
     validate [FILE]           check every entry of the database, or of a file (nothing is written)
+    seed                      replace all entries with the seed in data/; the only command that
+                              opens a database that cannot be read: it is kept beside as
+                              NAME.broken-TIME and every table is started anew from its seed
 
     directory only:
     confirm ID [--date DATE]  record that the entry was confirmed by phone (default: today)
@@ -17,7 +20,8 @@
 
 The fields are those of pwa/directory_model.py and pwa/about_data.py, as the seeds in data/ show.
 The database is --db PATH, else $DATABASE_PATH, else var/db.json; a missing table is created from
-its seed. The running server shows every change at its next request.
+its seed. The running server shows every change at its next request. Every change is recorded
+in the change log beside the database (var/db.changes.jsonl), as the maintainers' desk's are.
 
 Exit status: 0 done, 1 refused (bad input, unknown id, invalid entry or database), 2 wrong usage.
 A refused command prints why, naming the entry and the field, and writes nothing.
@@ -26,7 +30,7 @@ A refused command prints why, naming the entry and the field, and writes nothing
 from __future__ import annotations
 
 import argparse
-import calendar
+import getpass
 import json
 import os
 import sys
@@ -37,25 +41,19 @@ from typing import Any, Callable
 
 import yaml
 
-from pwa import clock
+from pwa import clock, confirmation
 from pwa.about_data import EVENT_RECORDS, MATERIAL_RECORDS
+from pwa.change_log import ChangeLog
 from pwa.collection import RecordType
 from pwa.directory import SERVICE_RECORDS
+from pwa.edits import NO_ENTRY, Editor, Refused
 from pwa.records import period
-from pwa.settings import Settings
+from pwa.settings import Settings, change_log_beside
 from pwa.store import Store, load_yaml
 
 Doc = dict[str, Any]
 Command = Callable[[Store, "Maintained", argparse.Namespace], None]  # refuses by raising Refused
 Register = Callable[[str, Command, str], argparse.ArgumentParser]
-
-
-class Refused(Exception):
-    """Bad input or an impossible change: the message goes to stderr, nothing is written."""
-
-    def __init__(self, *lines: str) -> None:
-        super().__init__("\n".join(lines))
-        self.lines = lines
 
 
 @dataclass(frozen=True)
@@ -81,7 +79,9 @@ def main(name: str, argv: list[str] | None = None) -> int:
     def command(args: argparse.Namespace) -> int:
         settings = Settings.from_env()
         path = Path(args.db) if args.db else settings.database_path
-        args.run(Store(path, {table: settings.seeds[table]}), maintained, args)
+        seeding = args.command == "seed"  # the one command that opens a database that cannot be read
+        seeds = dict(settings.seeds) if seeding else {table: settings.seeds[table]}
+        args.run(Store(path, seeds, fill_missing=not seeding), maintained, args)
         return 0
 
     return run(_parser(name, maintained), argv, command)
@@ -116,6 +116,7 @@ def _parser(name: str, maintained: Maintained) -> argparse.ArgumentParser:
     register("import", _import, "replace all entries with the list in a seed-format file").add_argument("file")
     register("export", _export, "all entries as YAML").add_argument("file", nargs="?")
     register("validate", _validate, "check every entry of the database, or of a file").add_argument("file", nargs="?")
+    register("seed", _seed, "replace all entries with the seed in data/; a database that cannot be read is started anew")
     if maintained.extra is not None:
         maintained.extra(register)
     return parser
@@ -177,6 +178,18 @@ def to_yaml(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
+def who() -> str:
+    """The person at the command line, as the change log names her."""
+    try:
+        return f"{getpass.getuser()} (Kommandozeile)"
+    except (KeyError, OSError):  # no user name known to the system
+        return "Kommandozeile"
+
+
+def editor(store: Store, maintained: Maintained) -> Editor:
+    return Editor(store, maintained.records, who(), ChangeLog(change_log_beside(store.path)))
+
+
 # -- the commands every collection has -----------------------------------------------------
 
 
@@ -193,41 +206,24 @@ def _list(store: Store, maintained: Maintained, args: argparse.Namespace) -> Non
 def _show(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     doc = store.get(maintained.records.table, args.id)
     if doc is None:
-        raise Refused(f"{args.id}: no entry with this id")
+        raise Refused(f"{args.id}: {NO_ENTRY}")
     print(to_yaml(doc), end="")
 
 
 def _add(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     doc = read_entry(args.file)
-    refuse_invalid(maintained.records.validate(doc))
-    with store.transaction(maintained.records.table) as docs:
-        if doc["id"] in docs:
-            raise Refused(f"{doc['id']}: id: an entry with this id exists; use edit to change it")
-        docs[doc["id"]] = doc
+    editor(store, maintained).add(doc)
     print(f"added {doc['id']}")
 
 
 def _edit(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     changes = read_entry(args.file)
-    if changes.get("id", args.id) != args.id:
-        raise Refused(f"{args.id}: id: cannot be changed; add the entry anew and remove this one")
-    _change(store, maintained, args.id, changes)
+    editor(store, maintained).edit(args.id, changes)
     print(f"changed {args.id}: {', '.join(sorted(changes)) or 'nothing'}")
 
 
-def _change(store: Store, maintained: Maintained, entry_id: str, changes: Doc) -> None:
-    """Write the entry with ``changes``, if it exists and stays valid."""
-    with store.transaction(maintained.records.table) as docs:
-        if entry_id not in docs:
-            raise Refused(f"{entry_id}: no entry with this id")
-        changed = {**docs[entry_id], **changes}
-        refuse_invalid(maintained.records.validate(changed))
-        docs[entry_id] = changed
-
-
 def _remove(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
-    if not store.remove(maintained.records.table, args.id):
-        raise Refused(f"{args.id}: no entry with this id")
+    editor(store, maintained).remove(args.id)
     print(f"removed {args.id}")
 
 
@@ -245,8 +241,7 @@ def _validate(store: Store, maintained: Maintained, args: argparse.Namespace) ->
 
 def _import(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     docs = read_file(args.file)
-    refuse_invalid(maintained.records.validate_all(docs))
-    store.replace_all(maintained.records.table, docs)
+    editor(store, maintained).replace_all(docs)
     print(f"imported {len(docs)} entries")
 
 
@@ -259,6 +254,13 @@ def _export(store: Store, maintained: Maintained, args: argparse.Namespace) -> N
         print(f"exported to {args.file}")
 
 
+def _seed(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
+    kept = store.reseed([maintained.records.table])
+    if kept is not None:
+        print(f"the database could not be read: kept as {kept}; every table started anew from its seed")
+    print(f"{maintained.records.table}: all entries replaced by the seed")
+
+
 # -- the directory's own: confirmation by phone --------------------------------------------
 
 
@@ -267,7 +269,7 @@ def _directory_commands(register: Register) -> None:
     confirm.add_argument("id")
     confirm.add_argument("--date", type=_iso_date, help="YYYY-MM-DD (default: today)")
     stale = register("stale", _stale, "entries never confirmed or confirmed too long ago")
-    stale.add_argument("--months", type=_months, default=12, help="default: 12")
+    stale.add_argument("--months", type=_months, default=confirmation.STALE_MONTHS, help="default: 12")
 
 
 def _iso_date(text: str) -> date:
@@ -287,31 +289,16 @@ def _months(text: str) -> int:
 
 def _confirm(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
     day = args.date or clock.today()
-    if day > clock.today():
-        raise Refused(f"{args.id}: checked: {day.isoformat()} is in the future")
-    _change(store, maintained, args.id, {"checked": day.isoformat()})
+    editor(store, maintained).confirm(args.id, day, clock.today())
     print(f"confirmed {args.id} on {day.isoformat()}")
 
 
 def _stale(store: Store, maintained: Maintained, args: argparse.Namespace) -> None:
-    cutoff = _months_before(clock.today(), args.months).isoformat()
-    found = 0
-    for doc in store.all(maintained.records.table):
-        checked = doc.get("checked")
-        if not checked:
-            print(f"{doc['id']:<36} never confirmed")
-        elif checked < cutoff:
-            print(f"{doc['id']:<36} last confirmed {checked}")
-        else:
-            continue
-        found += 1
-    print(f"{found} entries to confirm" if found else "every entry is confirmed", file=sys.stderr)
-
-
-def _months_before(day: date, months: int) -> date:
-    """The same day ``months`` earlier, or that month's last if it is shorter."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    found = confirmation.stale(store.all(maintained.records.table), clock.today(), args.months)
+    for doc in found:
+        checked = confirmation.checked(doc)
+        print(f"{doc['id']:<36} " + (f"last confirmed {checked}" if checked else "never confirmed"))
+    print(f"{len(found)} entries to confirm" if found else "every entry is confirmed", file=sys.stderr)
 
 
 # -- the collections -----------------------------------------------------------------------

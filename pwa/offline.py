@@ -4,11 +4,14 @@ The service worker at /service-worker.js is the top-level file with one line fil
 server, ``const BUILD = {...};``: the version and what to precache. The version is a hash of
 everything the worker caches, as the server renders it now: every page of every enabled
 language, the manifests, the directory as JSON, the static files and the catalogues. Any
-change therefore makes a new worker, which replaces the old caches. Computing it renders every
-page once, so the result is kept until the database, a template or one of the top-level files
-changes (the static files and the catalogues are read once, at start-up), and for at most a
-quarter of an hour, for pages that change with the date. The same content gives the same
-version in every server process.
+change therefore makes a new worker, which replaces the old caches. The same content gives the
+same version in every server process.
+
+Computing it takes every page from the page memory (pwa/memory.py), rendering those that
+changed, so it is never done for a request: :class:`OfflineBuilder` makes it in a thread of its
+own, at start-up (before the server takes its first request, see pwa/serve.py) and after every
+change the memory notices, one build at a time. The worker is always answered with the last
+complete build; a build of pages that read the date is made again the next day.
 """
 
 from __future__ import annotations
@@ -17,20 +20,22 @@ import hashlib
 import json
 import logging
 import re
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import anyio
-import anyio.to_thread
 from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from pwa.clock import BERLIN
 from pwa.i18n import N_
-from pwa.site import PageFamily, render_path
+from pwa.memory import time_slot
+from pwa.site import PageFamily
+from pwa.store import DatabaseError
 from pwa.templating import render
 
 # Translators: the app's name under its icon and in the list of apps. Keep it neutral: others
@@ -44,7 +49,6 @@ TEXT_FIELDS = {"name": NAME, "short_name": SHORT_NAME, "description": DESCRIPTIO
 
 MANIFEST_TYPE = "application/manifest+json"
 NO_CACHE = {"Cache-Control": "no-cache"}
-RECHECK_SECONDS = 15 * 60
 _BUILD_LINE = re.compile(r"^const BUILD = .*;$", re.MULTILINE)
 _log = logging.getLogger("pwa.offline")
 
@@ -56,6 +60,10 @@ class Build:
     version: str
     shell: tuple[str, ...]  # static files, the directory as JSON, the top-level manifest
     locales: dict[str, tuple[str, ...]]  # code -> its pages and its manifest
+    generation: int = 0  # of the page memory it was made from
+    reads: frozenset[str] = frozenset()  # "now", "today": the time its pages depend on
+    slot: Any = None  # the minute or day it was made for, if its pages read the time
+    source: bytes = b""  # the worker's script with this build in it
 
     def as_json(self) -> str:
         data = {"version": self.version, "shell": list(self.shell), "locales": {k: list(v) for k, v in self.locales.items()}}
@@ -90,7 +98,8 @@ def manifest_data(app: Starlette, code: str | None = None) -> dict[str, Any]:
 
 def _manifest_response(data: dict[str, Any]) -> Response:
     body = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-    return Response(body, media_type=MANIFEST_TYPE, headers=NO_CACHE)
+    headers = {**NO_CACHE, "Content-Language": data["lang"]} if "dir" in data else NO_CACHE
+    return Response(body, media_type=MANIFEST_TYPE, headers=headers)
 
 
 async def manifest(request: Request) -> Response:
@@ -98,49 +107,25 @@ async def manifest(request: Request) -> Response:
 
 
 async def locale_manifest(request: Request) -> Response:
+    """One language's manifest, in that language (like every page under its path)."""
     return _manifest_response(manifest_data(request.app, request.path_params["locale"]))
 
 
 # -- the service worker ----------------------------------------------------------------------
 
 
-def _fingerprint(app: Starlette) -> tuple[object, ...]:
-    """Cheap to take on every request: it changes when anything the pages are made of can."""
-    settings = app.state.settings
-    files = [settings.root / "service-worker.js", settings.root / "manifest.json"]
-    files += sorted(p for p in settings.templates_dir.rglob("*") if p.is_file())
-    stats = []
-    for path in files:
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            continue
-        stats.append((str(path), stat.st_ino, stat.st_mtime_ns, stat.st_size))
-    # Pages may change with the date (events move to the past): look again every quarter hour.
-    slot = int(time.time() // RECHECK_SECONDS)
-    return (app.state.store.stamp(), app.state.assets.version, tuple(stats), slot)
-
-
-async def _get(app: Starlette, path: str) -> tuple[int, bytes]:
-    """One of the app's own URLs, rendered in-process as a browser would receive it."""
-    try:
-        status, _, body = await render_path(app, path)
-    except HTTPException as error:
-        return error.status_code, b""
-    except Exception:  # one broken page must not keep every other page from working offline
-        _log.exception("rendering %s for the offline cache failed", path)
-        return 500, b""
-    return status, body
-
-
 async def _compute(app: Starlette) -> Build:
-    settings, assets, templates = app.state.settings, app.state.assets, app.state.templates
+    settings, assets, templates, memory = app.state.settings, app.state.assets, app.state.templates, app.state.memory
+    generation = memory.generation()
+    moment = app.state.clock().astimezone(BERLIN)
     digest = hashlib.sha256()
+    reads: set[str] = set()
 
     def add(label: str, body: bytes) -> None:
         digest.update(label.encode() + b"\0" + hashlib.sha256(body).digest())
 
-    add("service-worker.js", (settings.root / "service-worker.js").read_bytes())
+    source = (settings.root / "service-worker.js").read_text(encoding="utf-8")
+    add("service-worker.js", source.encode("utf-8"))
     add("static", assets.version.encode())
     for code in templates.codes:
         po = settings.locales_dir / code / "LC_MESSAGES" / "messages.po"
@@ -149,9 +134,16 @@ async def _compute(app: Starlette) -> Build:
     async def fetched(urls: list[str]) -> tuple[str, ...]:
         kept = []
         for url in urls:
-            status, body = await _get(app, url)
-            if status == 200:  # a page that fails would make the whole install fail
-                add(url, body)
+            try:
+                answer = await memory.answer(url)
+            except Exception:  # one broken page must not keep every other page from working offline
+                _log.exception("rendering %s for the offline cache failed", url)
+                continue
+            if answer.status == 503:  # the database cannot be read: no build, phones keep theirs
+                raise DatabaseError(f"{url} is unavailable")
+            reads.update(answer.reads - {"locale"})
+            if answer.status == 200:  # a page that fails would make the whole install fail
+                add(url, answer.body)
                 kept.append(url)
         return tuple(kept)
 
@@ -159,23 +151,85 @@ async def _compute(app: Starlette) -> Build:
     locales = {}
     for code in templates.codes:
         locales[code] = await fetched([*app.state.site.page_paths(code), f"/{code}/manifest.json"])
-    return Build(digest.hexdigest()[:16], tuple(shell), locales)
+    slot = time_slot(frozenset(reads), moment)
+    built = Build(digest.hexdigest()[:16], tuple(shell), locales, generation, frozenset(reads), slot)
+    return replace(built, source=_with_build_line(source, built))
 
 
-async def build(app: Starlette) -> Build:
-    """The current Build, computed again only when its fingerprint has changed."""
-    key = _fingerprint(app)
-    cached = getattr(app.state, "offline_build", None)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    # Rendering every page takes a moment: do it beside the server's event loop, not on it.
-    result = await anyio.to_thread.run_sync(anyio.run, _compute, app)
-    app.state.offline_build = (key, result)
-    return result
+class OfflineBuilder:
+    """Makes the offline build beside the server, one at a time: when asked first (at start-up,
+    or by the first request for the worker), and again after every change."""
+
+    def __init__(self, app: Starlette) -> None:
+        self.app = app
+        self.latest: Build | None = None  # the last complete build
+        self.builds = 0
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Condition()
+        app.state.memory.listeners.append(self._changed)
+
+    def _changed(self) -> None:
+        if self.latest is not None or self._thread is not None:
+            self.start()
+
+    def start(self) -> None:
+        """Build in the background, unless a build is under way: that one looks again when it
+        is done, and builds once more if what the app holds has changed meanwhile."""
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="offline-build", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            built = None
+            try:
+                # Its own event loop: renders never run on the server's.
+                built = anyio.run(_compute, self.app)
+            except Exception:
+                _log.exception("the offline build failed")
+            else:
+                self.latest = built
+                self.builds += 1
+            with self._lock:
+                if built is None or self.is_current(built):
+                    self._thread = None
+                    self._lock.notify_all()
+                    return
+
+    def wait(self, timeout: float = 120.0) -> Build:
+        """The build of what the app is made of now, waiting for it (start-up, tests, the static
+        build; never a request)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            latest = self.latest
+            if latest is not None and self.is_current(latest):
+                return latest
+            with self._lock:  # a re-entrant lock: start() takes it too
+                if self._thread is None:
+                    self.start()
+                while self._thread is not None:
+                    if not self._lock.wait(timeout=max(0.0, deadline - time.monotonic())):
+                        raise TimeoutError("the offline build takes too long")
+            if time.monotonic() > deadline:
+                raise TimeoutError("the offline build takes too long")
+
+    def is_current(self, build: Build, request: Request | None = None) -> bool:
+        """Whether a build is of what the app is made of now; a build of pages that read the
+        time is current for their minute or day (the request's, when there is one: the page
+        memory then keeps the worker for that minute or day)."""
+        if build.generation != self.app.state.memory.generation():
+            return False
+        if build.slot is None:
+            return True
+        if "now" in build.reads:
+            now = request.state.now if request is not None else self.app.state.clock().astimezone(BERLIN)
+            return bool(time_slot(build.reads, now) == build.slot)
+        today = request.state.today if request is not None else self.app.state.clock().astimezone(BERLIN).date()
+        return bool(today == build.slot)
 
 
-def worker_source(app: Starlette, current: Build) -> bytes:
-    template = (app.state.settings.root / "service-worker.js").read_text(encoding="utf-8")
+def _with_build_line(template: str, current: Build) -> bytes:
     line = f"const BUILD = {current.as_json()};"
     body, count = _BUILD_LINE.subn(lambda _: line, template, count=1)
     if count != 1:
@@ -183,12 +237,29 @@ def worker_source(app: Starlette, current: Build) -> bytes:
     return body.encode("utf-8")
 
 
+def worker_source(app: Starlette, current: Build) -> bytes:
+    return _with_build_line((app.state.settings.root / "service-worker.js").read_text(encoding="utf-8"), current)
+
+
 async def service_worker(request: Request) -> Response:
-    current = await build(request.app)
+    """The worker with the last complete build. Before the first one is complete (a server
+    that did not build at start-up), 503: the browser registers it at the next page."""
+    builder: OfflineBuilder = request.app.state.offline
+    try:
+        request.app.state.store.tables()
+    except DatabaseError:  # no worker now, so browsers keep the copy they have
+        return Response(status_code=503, headers={"Retry-After": "60", "Cache-Control": "no-store"})
+    latest = builder.latest
+    current = latest is not None and builder.is_current(latest, request)
+    if not current:
+        builder.start()
+    if latest is None:
+        return Response(status_code=503, headers={"Retry-After": "2", "Cache-Control": "no-store"})
     return Response(
-        worker_source(request.app, current),
+        latest.source,
         media_type="text/javascript; charset=utf-8",
-        headers={**NO_CACHE, "Service-Worker-Allowed": "/"},
+        # An older build is sent while the new one is made, and not kept by the page memory.
+        headers={"Cache-Control": "no-cache" if current else "no-store", "Service-Worker-Allowed": "/"},
     )
 
 
@@ -197,11 +268,7 @@ async def service_worker(request: Request) -> Response:
 
 async def offline_page(request: Request) -> Response:
     """Shown by the service worker for a page that is not saved on the device."""
-    directory = request.app.state.directory
-    return render(
-        request, "offline.html",
-        {"police": directory.get("police"), "hilfetelefon": directory.get("hilfetelefon-frauen")},
-    )
+    return render(request, "offline.html", request.app.state.call_first.context())
 
 
 family = PageFamily(

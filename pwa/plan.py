@@ -16,6 +16,7 @@ from starlette.routing import Route
 
 from pwa.i18n import N_
 from pwa.site import PageFamily
+from pwa.statements import Backing
 from pwa.templating import render
 
 # Read from the plan page's data attributes by plan.js; a passphrase must be this long.
@@ -44,6 +45,7 @@ class Section:
     checklist: tuple[Item, ...] = ()
     directory: tuple[str, ...] = ()  # ids of directory services with matching numbers
     own_items: bool = False  # she can add her own checklist items
+    backing: Backing = Backing()  # where the guidance's general statements come from
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -55,6 +57,7 @@ SECTIONS: tuple[Section, ...] = (
             "Familie. Vereinbaren Sie ein Codewort. Wenn Sie es sagen oder schreiben, weiß die "
             "Person: Ich brauche Hilfe, ruf die Polizei. Die 110 funktioniert auch ohne Guthaben."
         ),
+        backing=Backing(directory=("police",)),
         fields=(
             Field("people.contacts", N_("Wen ich anrufen kann, mit Nummer")),
             Field("people.codeword", N_("Unser Codewort"), multiline=False),
@@ -72,17 +75,17 @@ SECTIONS: tuple[Section, ...] = (
         id="places",
         title=N_("Sichere Orte und mein Weg nach draußen"),
         guidance=N_(
-            "Suchen Sie einen Raum mit einer Tür, die sich abschließen lässt, mit einem Weg nach "
-            "draußen und mit Handyempfang. Meiden Sie in einem Streit Küche und Bad: Dort gibt es "
-            "harte Kanten und gefährliche Gegenstände. Gehen Sie Ihren Weg nach draußen einmal "
-            "durch, in Gedanken oder wirklich."
+            "Gut ist ein Raum, der sich abschließen lässt, mit Handy-Empfang und möglichst einem "
+            "Fenster oder Ausgang. Meiden Sie die Küche (Messer) und Räume ohne zweiten Ausgang. "
+            "Gehen Sie Ihren Weg nach draußen einmal durch, in Gedanken oder wirklich."
         ),
+        backing=Backing(guidance=("kueche-bad-meiden",)),
         fields=(
             Field("places.rooms", N_("Sicherere Räume in der Wohnung")),
             Field("places.way-out", N_("Mein Weg nach draußen")),
             Field("places.go-to", N_("Wohin ich gehen kann: Freundin, Frauenhaus, Polizeiwache")),
         ),
-        directory=("frauenhaus-mettmann", "polizeiwachen"),
+        directory=("frauenhaus-mettmann", "frauenhaus-suche", "polizeiwachen"),
     ),
     Section(
         id="bag",
@@ -135,23 +138,36 @@ SECTIONS: tuple[Section, ...] = (
         title=N_("Wenn Gewalt passiert"),
         guidance=N_(
             "Ihre Sicherheit geht vor. Wenn Sie in Gefahr sind, rufen Sie die 110. Gehen Sie, wenn "
-            "es geht, in einen Raum mit Ausgang und bleiben Sie nahe an der Tür. Spuren von "
-            "Gewalt können vertraulich gesichert werden, auch ohne Anzeige."
+            "es geht, in einen Raum mit Ausgang und bleiben Sie nahe an der Tür. Lassen Sie "
+            "Verletzungen ärztlich untersuchen und festhalten: Das kann später helfen, zum Beispiel "
+            "vor Gericht. Spuren von Gewalt können vertraulich gesichert werden, auch ohne Anzeige."
+        ),
+        backing=Backing(
+            guidance=("kueche-bad-meiden", "dokumentieren-verletzungen"),
+            legal=("vertrauliche-spurensicherung",),
+            directory=("police",),
         ),
         fields=(
             Field("violence.warning-signs", N_("Woran ich merke, dass es gefährlich wird")),
             Field("violence.what-i-do", N_("Was ich dann tue")),
         ),
-        directory=("police", "fire-ambulance", "hilfetelefon-frauen", "anonyme-spurensicherung"),
+        directory=(
+            "police",
+            "fire-ambulance",
+            "aerztlicher-bereitschaftsdienst",
+            "hilfetelefon-frauen",
+            "anonyme-spurensicherung",
+        ),
     ),
     Section(
         id="leaving",
         title=N_("Den Auszug vorbereiten"),
         guidance=N_(
-            "Die Zeit der Trennung kann besonders gefährlich sein. Planen Sie sie, wenn es geht, "
-            "mit einer Beratungsstelle. Ein eigenes Konto, etwas Geld und Ersatzschlüssel bei "
-            "einer Vertrauensperson helfen am Tag des Auszugs."
+            "Die Zeit rund um eine Trennung ist oft besonders gefährlich. Planen Sie den Schritt "
+            "möglichst mit einer Beratungsstelle. Ein eigenes Konto, etwas Geld und Ersatzschlüssel "
+            "bei einer Vertrauensperson helfen am Tag des Auszugs."
         ),
+        backing=Backing(guidance=("trennung-gefaehrlich",)),
         fields=(
             Field("leaving.where", N_("Wohin ich gehe und wie ich dorthin komme")),
             Field("leaving.day", N_("Mein Plan für den Tag des Auszugs")),
@@ -163,7 +179,7 @@ SECTIONS: tuple[Section, ...] = (
             Item("leaving.copies", N_("Kopien wichtiger Papiere liegen bei einer Vertrauensperson.")),
             Item("leaving.counselling", N_("Ich habe mit einer Beratungsstelle gesprochen.")),
         ),
-        directory=("frauenhaus-mettmann", "frauenberatung-skfm"),
+        directory=("frauenhaus-mettmann", "frauenhaus-suche", "frauenberatung-skfm"),
     ),
     Section(
         id="after",
@@ -174,6 +190,7 @@ SECTIONS: tuple[Section, ...] = (
             "Wege und Zeiten, die die Person kennt. Prüfen Sie Passwörter und ob Ihr Standort "
             "geteilt wird."
         ),
+        backing=Backing(legal=("gewaltschutzgesetz",)),
         fields=(Field("after.notes", N_("Was ich nach der Trennung ändern will")),),
         checklist=(
             Item("after.protection-order", N_("Schutzanordnung beim Familiengericht beantragt")),

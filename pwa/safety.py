@@ -1,4 +1,9 @@
-"""Using this app safely: leaving quickly, traces on the phone, deleting everything."""
+"""Using this app safely: leaving quickly, traces on the phone, deleting everything.
+
+Delete everything (static/js/delete-everything.js) clears what the page can reach and then
+asks ``POST /clear-site-data``, whose answer has the browser clear the rest itself: its HTTP
+cache of this site (pages and year-long static files), which no script can reach.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +23,28 @@ async def safety(request: Request) -> Response:
         request,
         "safety.html",
         {
-            # What to search for in the history, and where the quick exit leads.
-            "site_host": request.url.hostname or "",
+            # What to search for in the history (from the settings: a request's Host header
+            # may name any site), and where the quick exit leads.
+            "site_host": settings.public_host,
             "exit_host": urlsplit(settings.quick_exit_url).hostname or "",
         },
     )
 
 
-family = PageFamily("safety", routes=[Route("/safety", safety)], paths=("safety",))
+# The browser clears this origin's HTTP cache and every kind of storage, service workers included.
+CLEAR_SITE_DATA = '"cache", "storage"'
+
+
+async def clear_site_data(request: Request) -> Response:
+    # Only the app's own pages may ask: another site must not wipe her plan with a hidden form.
+    if request.headers.get("sec-fetch-site") != "same-origin":
+        return Response(status_code=403, headers={"Cache-Control": "no-store"})
+    return Response(status_code=204, headers={"Clear-Site-Data": CLEAR_SITE_DATA, "Cache-Control": "no-store"})
+
+
+family = PageFamily(
+    "safety",
+    routes=[Route("/safety", safety)],
+    paths=("safety",),
+    root_routes=[Route("/clear-site-data", clear_site_data, methods=["POST"])],
+)

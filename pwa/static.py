@@ -3,20 +3,23 @@
 All files under static/ are read once at start-up. A URL carries a hash of the whole folder, so
 relative imports between ES modules keep working and any change gives every asset a new URL;
 that lets browsers cache them for a year. Lookups are by exact key only, so no path a client
-sends can reach a file outside the folder. JavaScript is served without its comment lines: they
-are for the people who read the source, not for a phone on a slow network.
+sends can reach a file outside the folder. JavaScript is served without its comment lines, and
+CSS without its comments: they are for the people who read the source, not for a phone on a
+slow network.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import mimetypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
+
+from pwa import encodings
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 _TYPES = {
@@ -61,6 +64,18 @@ def without_comments(source: str) -> str:
     return "\n".join(out)
 
 
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_STRING_WITH_COMMENT = re.compile(r"""(["'])[^"'\n]*/\*""")
+
+
+def css_without_comments(source: str) -> str:
+    """CSS without its comments, line for line (a comment's lines stay as blank lines). A file
+    with "/*" inside a string is served as written."""
+    if _CSS_STRING_WITH_COMMENT.search(source):
+        return source
+    return _CSS_COMMENT.sub(lambda comment: "\n" * comment.group(0).count("\n"), source)
+
+
 def _rest(line: str, after: str) -> str:
     """What follows a comment that ends on ``line``, indented as the line was."""
     return line[: len(line) - len(line.lstrip())] + after.lstrip() if after.strip() else ""
@@ -86,10 +101,12 @@ class StaticAssets:
             body = path.read_bytes()
             if path.suffix.lower() == ".js":
                 body = without_comments(body.decode("utf-8")).encode("utf-8")
+            elif path.suffix.lower() == ".css":
+                body = css_without_comments(body.decode("utf-8")).encode("utf-8")
             digest.update(key.encode() + b"\0" + body + b"\0")
             suffix = path.suffix.lower()
             media = _TYPES.get(suffix) or mimetypes.guess_type(key)[0] or "application/octet-stream"
-            packed = gzip.compress(body, 9, mtime=0) if suffix in _COMPRESSIBLE else None
+            packed = encodings.gzipped(body) if suffix in _COMPRESSIBLE else None
             self.assets[key] = Asset(body, packed if packed and len(packed) < len(body) else None, media)
         self.version = digest.hexdigest()[:12]
 
@@ -107,7 +124,10 @@ class StaticAssets:
             return PlainTextResponse("Not found", status_code=404)
         headers = {"Cache-Control": IMMUTABLE, "Vary": "Accept-Encoding"}
         body = asset.body
-        if asset.gzipped and "gzip" in request.headers.get("accept-encoding", ""):
+        # (The page memory in front sends each asset in her browser's best coding; this is the
+        # way without it.)
+        accepted = encodings.choose(request.headers.get("accept-encoding"), (encodings.GZIP, encodings.IDENTITY))
+        if asset.gzipped and accepted == encodings.GZIP:
             body = asset.gzipped
             headers["Content-Encoding"] = "gzip"
         if request.method == "HEAD":

@@ -10,6 +10,11 @@ Two processes use it at once (the server reads, the command line writes), so:
   when a writer dies, so a killed writer never blocks the next one.
 - Readers take no lock. They stat the file on every read and parse it again only when it has
   changed, so the server sees a maintainer's change at the next request without a restart.
+- A file that is missing (once the store is open), empty, not JSON, not tables of documents or
+  without one of the seeded tables is a :class:`DatabaseError` on every read: nothing is read
+  from it and nothing is seeded over it. Only :meth:`Store.reseed` (``python -m pwa directory
+  seed``) starts it anew. A database that does not exist yet is made from the seeds when the
+  store opens: the first start on a new machine.
 """
 
 from __future__ import annotations
@@ -18,9 +23,10 @@ import fcntl
 import json
 import os
 import secrets
+import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Any, Iterator, Mapping
+from typing import IO, Any, Callable, Iterable, Iterator, Mapping
 
 import yaml
 from tinydb import TinyDB
@@ -70,8 +76,40 @@ def _keyed(docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return keyed
 
 
-class _Unchanged(Exception):
-    """Ends a transaction without writing."""
+class Unchanged(Exception):
+    """Raised inside a transaction, ends it without writing (and without an error)."""
+
+
+RESTORE = "restore it from a backup, or start it anew from the seed files: python -m pwa directory seed"
+
+
+class DatabaseError(ValueError):
+    """The database file cannot be read as tables of documents: missing, empty or broken."""
+
+
+def check_shape(data: Any, path: Path) -> dict[str, dict[str, dict[str, Any]]]:
+    """The data of a database file, if it has TinyDB's layout ``{table: {id: document}}``."""
+    if not isinstance(data, dict) or not data:
+        found = "no tables" if isinstance(data, dict) else f"a JSON {type(data).__name__}"
+        raise DatabaseError(f"{path}: must hold tables of entries, {{table: {{id: entry}}}}, not {found}; {RESTORE}")
+    for table, docs in data.items():
+        if not isinstance(docs, dict):
+            raise DatabaseError(f"{path}: table {table!r} must map ids to entries; {RESTORE}")
+        for key, doc in docs.items():
+            if not isinstance(doc, dict) or doc.get("id") != key:
+                raise DatabaseError(f"{path}: {table}: the entry under {key!r} must be a mapping with id {key!r}; {RESTORE}")
+    return data
+
+
+def create_private(path: Path, tables: Iterable[str]) -> None:
+    """A new database readable by its owner only, with these tables empty (an empty file would
+    be refused as a broken database); later atomic writes keep its permissions."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    created = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(created, json.dumps({table: {} for table in tables}).encode("utf-8"))
+    finally:
+        os.close(created)
 
 
 class AtomicJSONStorage(Storage):
@@ -81,6 +119,8 @@ class AtomicJSONStorage(Storage):
         self.path = path
         # One tuple, assigned at once, so threads never see a stamp with another file's text.
         self._cache: tuple[Stamp, bytes] | None = None
+        # Tables every read must find, once the file exists; None before: a missing file is new.
+        self.required: frozenset[str] | None = None
 
     def stamp(self) -> Stamp | None:
         """Identifies the file's current version; it changes with every write.
@@ -111,14 +151,25 @@ class AtomicJSONStorage(Storage):
         self._cache = (opened, text)
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        """The data, or None for a file that does not exist yet; DatabaseError when it cannot be read."""
         self._refresh()
-        if not self._cache or not self._cache[1].strip():
-            return None
+        if not self._cache:
+            if self.required is None:
+                return None
+            raise DatabaseError(f"{self.path}: the database is missing; {RESTORE}")
+        if not self._cache[1].strip():
+            raise DatabaseError(f"{self.path}: the database is empty; {RESTORE}")
         try:
             # Parsed anew on each read, so no caller can change another caller's documents.
-            return json.loads(self._cache[1])
+            data = check_shape(json.loads(self._cache[1]), self.path)
+        except DatabaseError:
+            raise
         except ValueError as error:
-            raise ValueError(f"{self.path} is not valid JSON: {error}") from None
+            raise DatabaseError(f"{self.path} is not valid JSON: {error}; {RESTORE}") from None
+        missing = sorted((self.required or frozenset()) - set(data))
+        if missing:
+            raise DatabaseError(f"{self.path}: no table {', '.join(missing)}; {RESTORE}")
+        return data
 
     def write(self, data: Mapping[str, Any]) -> None:
         text = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -142,6 +193,8 @@ class AtomicJSONStorage(Storage):
             raise
         _fsync_directory(directory)  # makes the rename itself survive a power cut
         self._cache = (written, text)
+        if self.required is None:
+            self.required = frozenset()
 
     def close(self) -> None:
         pass
@@ -173,10 +226,13 @@ class Store:
 
     ``seeds`` maps a table name to a YAML seed file (a list of documents). A table that the
     database lacks is filled from its seed when the store opens: all tables for a new database,
-    and a table added in a later release for an existing one. An empty table stays empty.
+    and a table added in a later release for an existing one. An empty table stays empty. A
+    database that exists but cannot be read is refused (:class:`DatabaseError`), at the opening
+    and at every read after it. ``fill_missing=False`` opens it without reading or seeding
+    anything: for a server that must answer even then, and for :meth:`reseed`.
     """
 
-    def __init__(self, path: Path, seeds: Mapping[str, Path] | None = None) -> None:
+    def __init__(self, path: Path, seeds: Mapping[str, Path] | None = None, *, fill_missing: bool = True) -> None:
         self.path = Path(path)
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -184,8 +240,10 @@ class Store:
         # No query cache: another process may change the file between two searches.
         self._db = _TinyDB(storage=lambda: self._storage)
         self._seeds = dict(seeds or {})
-        if self._seeds:
+        if self._seeds and fill_missing:
             self._seed_missing_tables()
+        if self.path.exists() or not fill_missing:
+            self._storage.required = frozenset(self._seeds)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -213,20 +271,28 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self, table: str) -> Iterator[dict[str, dict[str, Any]]]:
+    def transaction(
+        self, table: str, on_write: Callable[[], None] | None = None
+    ) -> Iterator[dict[str, dict[str, Any]]]:
         """Read-modify-write one table under the lock: yields ``{id: document}`` to change.
 
         The change is written once, when the block ends without an exception; an exception
-        leaves the file as it was.
+        leaves the file as it was (:class:`Unchanged` quietly). ``on_write`` runs after the
+        write, still under the lock, e.g. to record the change in a log in the same order.
         """
         with self._locked():
             data = self._storage.read() or {}
             docs = data.setdefault(table, {})
-            yield docs
+            try:
+                yield docs
+            except Unchanged:
+                return
             for key, doc in docs.items():
                 if not isinstance(doc, dict) or doc.get("id") != key:
                     raise ValueError(f"{table}: document under {key!r} must have id {key!r}")
             self._storage.write(data)
+            if on_write is not None:
+                on_write()
 
     def upsert(self, table: str, doc: Mapping[str, Any]) -> None:
         """Insert the document, or replace the one with the same id (whole, not merged)."""
@@ -238,14 +304,13 @@ class Store:
 
     def remove(self, table: str, doc_id: str) -> bool:
         """Remove a document; False (and nothing written) if there was none."""
-        try:
-            with self.transaction(table) as docs:
-                if doc_id not in docs:
-                    raise _Unchanged
-                del docs[doc_id]
-        except _Unchanged:
-            return False
-        return True
+        removed = False
+        with self.transaction(table) as docs:
+            if doc_id not in docs:
+                raise Unchanged
+            del docs[doc_id]
+            removed = True
+        return removed
 
     def replace_all(self, table: str, docs: list[Mapping[str, Any]]) -> None:
         """Replace a whole table in one write (an import)."""
@@ -274,6 +339,32 @@ class Store:
         for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
             with suppress(FileNotFoundError):
                 leftover.unlink()
+
+    def reseed(self, tables: list[str]) -> Path | None:
+        """Fills ``tables`` anew from their seeds (and any table the file lacks), keeping the rest.
+
+        A database that cannot be read is started anew from every seed; the file is kept beside
+        it as ``<name>.broken-<time>``, whose path is returned.
+        """
+        with self._locked():
+            required, self._storage.required = self._storage.required, frozenset()
+            try:
+                data = self._storage.read()  # its shape only: a table it lacks is seeded below
+            except DatabaseError:
+                data = None
+            finally:
+                self._storage.required = required
+            kept = None
+            if data is None and self.path.exists():
+                kept = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+                os.replace(self.path, kept)
+            data = data or {}
+            for name, seed in self._seeds.items():
+                if name in tables or name not in data:
+                    data[name] = _keyed(load_seed(seed))
+            self._storage.write(data)
+            self._storage.required = frozenset(self._seeds)
+            return kept
 
     def _seed_missing_tables(self) -> None:
         if self._storage.read() is not None and set(self._seeds) <= self.tables():

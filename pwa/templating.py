@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
@@ -12,6 +13,7 @@ from pwa import i18n
 from pwa.formatting import Formatting
 from pwa.settings import Settings
 from pwa.static import StaticAssets
+from pwa.statements import backed
 
 # The main navigation: (path inside the locale, label). Labels are German source strings.
 NAVIGATION = [
@@ -25,6 +27,23 @@ NAVIGATION = [
 ]
 
 
+class _CompiledOnce(BytecodeCache):
+    """Every language's environment compiles a template to the same code (translations are
+    globals, not compiled in): compile it once, for all of them. Kept by file and source, so
+    an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[tuple[str, str], bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.compiled.get((bucket.key, bucket.checksum))
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[(bucket.key, bucket.checksum)] = bucket.bytecode_to_string()
+
+
 class Templates:
     def __init__(self, settings: Settings, assets: StaticAssets) -> None:
         self.settings = settings
@@ -35,6 +54,7 @@ class Templates:
         self.translations = {
             code: i18n.load_translations(settings.locales_dir, code) for code in self.codes
         }
+        self._compiled = _CompiledOnce()
         self.envs = {code: self._environment(code) for code in self.codes}
 
     def _environment(self, code: str) -> Environment:
@@ -45,6 +65,7 @@ class Templates:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=self._compiled,
         )
         env.policies["ext.i18n.trimmed"] = True
         env.install_gettext_translations(self.translations[code], newstyle=True)  # type: ignore[attr-defined]
@@ -54,6 +75,7 @@ class Templates:
             navigation=NAVIGATION,
             static=self.assets.url,
             quick_exit_url=self.settings.quick_exit_url,
+            backed=backed,  # the sources of a statement, as data attributes (pwa/statements.py)
         )
         # Dates, numbers, lists, language names and opening hours in this language.
         env.filters.update(Formatting(i18n.cldr_code(code), self.translations[code].gettext).filters())
@@ -92,4 +114,7 @@ def render(
     prefix = f"/{code}/"
     path = request.url.path
     page = path[len(prefix):] if path.startswith(prefix) and status_code < 400 else ""
-    return templates.response(request, code, name, context, status_code=status_code, page=page)
+    response = templates.response(request, code, name, context, status_code=status_code, page=page)
+    if request.state.negotiated:  # another browser language gets another page here
+        response.headers["Vary"] = "Accept-Language"
+    return response

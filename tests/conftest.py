@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
+import subprocess
+import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time as time_of_day
 from pathlib import Path
@@ -21,6 +25,7 @@ from pwa.settings import Settings
 from tests.helpers import Element, parse_html
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -89,12 +94,14 @@ class CrawledPage:
 
 @dataclass(frozen=True)
 class Crawl:
-    """Every page of every language (``pages``, by path, in the site's order) and each
-    language's page for an unknown address (``not_found``), rendered once by ``app``."""
+    """Every page of every language (``pages``, by path, in the site's order), each
+    language's page for an unknown address (``not_found``) and the pages outside the
+    languages (``root``: the covers, by path), rendered once by ``app``."""
 
     app: Any
     pages: dict[str, CrawledPage]
     not_found: dict[str, CrawledPage]
+    root: dict[str, CrawledPage]
 
     def of(self, code: str) -> list[CrawledPage]:
         return [page for page in self.pages.values() if page.code == code]
@@ -117,22 +124,27 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
         pages = {path: _crawled(client, path, code) for code, paths in app.state.site.pages().items() for path in paths}
         missing = {code: _crawled(client, f"/{code}/no-such-page", code) for code in app.state.templates.codes}
         missing["xx"] = _crawled(client, "/xx/nope", "")
-    return Crawl(app, pages, missing)
+        root = {path: _crawled(client, path, "") for path in app.state.site.root_pages()}
+    # A page outside the languages is in the language its <html lang> says.
+    root = {path: replace(page, code=(page.document.find("html") or page.document).attrs.get("lang") or "") for path, page in root.items()}
+    return Crawl(app, pages, missing, root)
 
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory: pytest.TempPathFactory):
-    return create_app(make_settings(tmp_path_factory.mktemp("live")))
+    """Warm, as pwa/serve.py starts it: every page in memory and the offline build made
+    before the server takes its first request."""
+    return create_app(make_settings(tmp_path_factory.mktemp("live")), warm=True)
 
 
-@pytest.fixture(scope="session")
-def live_server(live_app) -> Iterator[str]:
-    """The app on a real socket (127.0.0.1 is a secure context, so service workers run)."""
+@contextmanager
+def serving(app) -> Iterator[str]:
+    """An app on a real socket of its own, for as long as the block runs; yields its address."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(live_app, log_level="warning", access_log=False))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15
@@ -140,10 +152,19 @@ def live_server(live_app) -> Iterator[str]:
         if time.monotonic() > deadline:
             raise RuntimeError("live server did not start")
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
-    sock.close()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app) -> Iterator[str]:
+    """The app on a real socket (127.0.0.1 is a secure context, so service workers run)."""
+    with serving(live_app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -168,3 +189,54 @@ def exit_stub(context):
 
     context.route("https://example.org/**", fulfil)
     return reached
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class StaticSite:
+    """A fresh static build (pwa/build.py) served by Debian's nginx on a loopback port."""
+
+    base: str
+    out: Path
+    answers: list[Any]  # pwa.build.Recorded, in the build's order
+    codes: list[str]
+
+    def answer(self, path: str, accept_language: str | None = None) -> Any:
+        return next(r for r in self.answers if r.path == path and r.accept_language == accept_language)
+
+
+@pytest.fixture(scope="session")
+def static_site() -> Iterator[StaticSite]:
+    from pwa import build
+
+    if not Path(NGINX).exists():
+        raise RuntimeError("nginx is not installed: `make browser` installs Debian's")
+    folder = Path(tempfile.mkdtemp(prefix="wegweiser-site-"))
+    folder.chmod(0o755)  # nginx's workers (another user when started as root) read the files
+    port = free_port()
+    out = folder / "site"
+    answers = build.build(out, port, settings=make_settings(folder, public_host="127.0.0.1"))
+    said = folder / "nginx.out"
+    with said.open("wb") as output:
+        server = subprocess.Popen([NGINX, "-p", str(out), "-c", str(out / "nginx.conf"), "-g", "daemon off;"],
+                                  stdout=output, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"nginx did not start: {said.read_text(errors='replace')}")
+                time.sleep(0.05)
+        yield StaticSite(f"http://127.0.0.1:{port}", out, answers, build.codes_of(answers))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -104,3 +104,53 @@ def telling_words(text: str, code: str) -> list[str]:
     base = code.split("-")[0]
     pattern = _PATTERNS.get(base) or _PATTERNS.setdefault(base, _pattern(base))
     return sorted({match.group(0) for match in pattern.finditer(_fold(text))})
+
+
+# -- what a cover must not say either --------------------------------------------------------
+#
+# A cover (pwa/covers.py) is a plain everyday app: besides the words above, it never names this
+# app (its key terms in TRANSLATING.md: its name, the quick exit, the disguise), the Runder
+# Tisch or the Kreis, nor help of any kind. Checked in the language itself, in German and in
+# English (the German and English names are known everywhere).
+
+HELP_WORDS: dict[str, tuple[str, ...]] = {
+    "de": ("hilfe", "helf", "beratung", "notruf", "runder tisch", "runden tisch", "kreis mettmann"),
+    "en": ("help", "support", "counsel", "emergency", "round table"),
+    "tr": ("yardım", "destek", "danışma", "acil", "yuvarlak masa"),
+    "ar": ("مساعدة", "المساعدة", "دعم", "استشارة", "طوارئ", "نجدة"),
+    "uk": ("допомог", "підтримк", "консультац", "екстрен"),
+    "ru": ("помощ", "помог", "поддержк", "консультац", "экстрен"),
+    "pl": ("pomoc", "wsparci", "porad", "alarmow"),
+    "fa": ("کمک", "مشاوره", "اضطراری", "پشتیبانی"),
+}
+# The key terms that name this app and its parts; the others (plan, passphrase, journal) are
+# everyday words in some languages and are covered above where they tell.
+APP_TERMS = ("Wegweiser", "Wegweiser Kreis Mettmann", "Seite schnell verlassen", "Schnell verlassen", "Tarnung", "Tarn-App")
+
+
+def _app_names(code: str) -> list[str]:
+    from pwa.settings import ROOT
+    from pwa.terminology import read_table
+
+    tables = read_table(ROOT / "TRANSLATING.md")
+    names: list[str] = []
+    for language in dict.fromkeys(("de", "en", code)):
+        for term in tables.get(language, []):
+            if term.german in APP_TERMS:
+                names += [term.german if language == "de" else term.term, *term.forms]
+        names += HELP_WORDS.get(language, ())
+    return names
+
+
+_NAME_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def cover_telling_words(text: str, code: str) -> list[str]:
+    """What a cover must not say, found in ``text``: the telling words and this app's names."""
+    base = code.split("-")[0]
+    pattern = _NAME_PATTERNS.get(base)
+    if pattern is None:
+        parts = [r"\w*".join(re.escape(_fold(piece)) for piece in name.split("*")) for name in _app_names(base)]
+        pattern = _NAME_PATTERNS.setdefault(base, re.compile("|".join(parts)))
+    found = {match.group(0) for match in pattern.finditer(_fold(text))}
+    return sorted(found | set(telling_words(text, code)))

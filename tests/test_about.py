@@ -27,6 +27,13 @@ def test_about_shows_the_runder_tisch_and_its_office(client):
         "Kreishaus, Düsseldorfer Str. 26, 40822 Mettmann",
     ):
         assert fact in text, fact
+    # In the Runder Tisch's own terms: working groups, part of the Kreis's Gewaltschutzkonzept,
+    # how it works, and how it sees domestic violence.
+    for fact in ("Arbeitsgruppen", "Gewaltschutzkonzepts des Kreises Mettmann", "nicht als Privatsache",
+                 "Aufgabe für die ganze Gesellschaft", "vernetzen sich", "über die Grenzen ihrer Bereiche hinweg",
+                 "machen die Öffentlichkeit auf häusliche Gewalt aufmerksam"):  # fmt: skip
+        assert fact in text, fact
+    assert "Arbeitskreise" not in text
     contact = main.find("section", **{"aria-labelledby": "contact"})
     mail = contact.find("a", href="mailto:gewaltschutz@kreis-mettmann.de")
     assert mail is not None and mail.find("bdi") is not None
@@ -55,11 +62,12 @@ def test_events_move_to_the_archive_by_date(fixed_clock, client):
     assert _events_by_section(fixed_clock, client, date(2025, 11, 30)) == ([fachtag, posters], [])
     assert _events_by_section(fixed_clock, client, date(2025, 12, 1)) == ([posters], [fachtag])
     assert _events_by_section(fixed_clock, client, date(2026, 2, 14)) == ([posters], [fachtag])
-    # The archive: newest first.
-    assert _events_by_section(fixed_clock, client, date(2026, 2, 15)) == ([], [posters, fachtag])
+    # The poster campaign runs from 14 February 2026 with no end named: it stays current.
+    assert _events_by_section(fixed_clock, client, date(2026, 2, 15)) == ([posters], [fachtag])
+    assert _events_by_section(fixed_clock, client, date(2030, 1, 1)) == ([posters], [fachtag])
     fixed_clock(date(2026, 2, 15))
     _, main = _main(client, "/de/about")
-    assert "Zurzeit sind keine Termine angekündigt." in main.find("section", **{"aria-labelledby": "events"}).text
+    assert main.find("li", **{"data-event": posters}).find("time").text == "ab 14. Februar 2026"
 
 
 def test_an_event_with_an_end_date_stays_until_its_last_day(app, fixed_clock, client):
@@ -77,12 +85,13 @@ def test_an_event_with_an_end_date_stays_until_its_last_day(app, fixed_clock, cl
         },
     )
     upcoming, _ = _events_by_section(fixed_clock, client, date(2027, 3, 3))
-    assert upcoming == ["woche-2027"]
+    assert upcoming == ["plakataktion-sos-handzeichen", "woche-2027"]
     _, main = _main(client, "/de/about")
     entry = main.find("li", **{"data-event": "woche-2027"})
     assert entry.find("time").text == "1. März 2027 bis 3. März 2027"
     assert entry.find("time").attrs["datetime"] == "2027-03-01"
-    assert _events_by_section(fixed_clock, client, date(2027, 3, 4)) == ([], ["woche-2027", "plakataktion-sos-handzeichen", "fachtag-2025-erstkontakt"])
+    # The archive: newest first.
+    assert _events_by_section(fixed_clock, client, date(2027, 3, 4)) == (["plakataktion-sos-handzeichen"], ["woche-2027", "fachtag-2025-erstkontakt"])
 
 
 def test_an_invalid_entry_in_the_store_is_left_out(app, client):
@@ -98,6 +107,7 @@ def test_empty_tables_say_so(app, client):
     app.state.store.replace_all(MATERIALS, [])
     _, main = _main(client, "/de/about")
     assert main.find("section", **{"aria-labelledby": "archive"}) is None
+    assert "Zurzeit sind keine Termine angekündigt." in main.find("section", **{"aria-labelledby": "events"}).text
     assert "keine Materialien" in main.find("section", **{"aria-labelledby": "materials"}).text
 
 

@@ -102,6 +102,15 @@ def test_split_upcoming_soonest_first_archive_newest_first():
     assert [e.id for e in past] == ["a", "b"]
 
 
+def test_a_campaign_without_an_end_is_never_past():
+    campaign = Event("plakate", "Plakate", "2026-02-14", "campaign", "public", "x", ("s",))
+    assert campaign.open_ended and not campaign.is_past(date(2040, 1, 1))
+    ended = Event("plakate", "Plakate", "2026-02-14", "campaign", "public", "x", ("s",), end_date="2026-03")
+    assert not ended.open_ended and ended.is_past(date(2026, 4, 1)) and not ended.is_past(date(2026, 3, 31))
+    one_day = Event("tag", "Tag", "2026-02-14", "fachtag", "public", "x", ("s",))
+    assert not one_day.open_ended and one_day.is_past(date(2026, 2, 15))
+
+
 def test_today_defaults_to_berlin():
     assert isinstance(clock.today(), date)
 

@@ -12,7 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pwa.directory import ACCESSIBILITY, CITIES, KINDS, SERVICE_RECORDS, TARGET_GROUPS, Directory, Phone, Service
+from pwa.directory import (
+    ACCESSIBILITY, CITIES, KINDS, SERVICE_RECORDS, TARGET_GROUPS, CallFirst, Directory, Phone, Service,
+)  # fmt: skip
+from pwa.formatting import language_name
+from pwa.records import period
 from pwa.records import json_fields
 from pwa.settings import ROOT
 from pwa.store import Store, load_seed
@@ -82,14 +86,101 @@ def test_contacts_sources_and_confidence_are_copied(seed_docs: list[dict], facts
         assert doc.get("operator") == entry.get("operator")
         assert doc.get("email") == entry.get("email"), entry["id"]
         assert doc.get("website") == entry.get("website"), entry["id"]
-        assert doc["sources"] == entry["sources"], entry["id"]
+        # The Hilfetelefon's interpreter languages add the sources of the facts' reach section.
+        reach = _reach(facts)["sources"] if doc.get("interpreter_languages") else []
+        assert doc["sources"] == entry["sources"] + reach, entry["id"]
         assert doc["confidence"] == entry["confidence"], entry["id"]
-        assert doc.get("source_date") == entry.get("source_date"), entry["id"]
         assert "checked" in doc and doc["checked"] is None  # nobody has confirmed by phone yet
         if entry.get("kind"):
             assert doc["kind"] == entry["kind"]
         address = entry.get("address")
         assert doc.get("address") == (None if address == "secret" else address), entry["id"]
+
+
+def _reach(facts: dict) -> dict:
+    return next(entry for entry in facts["reach"] if entry["id"] == "hilfetelefon-fremdsprachen")
+
+
+# A date written in a source's text: "2017", "2022-11", "2021-09-30" (not inside an id number).
+SOURCE_DATE = re.compile(r"(?<![\d-])((?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?)(?![\d])")
+
+
+def _newest_date_in(sources: list[str]) -> str | None:
+    dates = [found for source in sources for found in SOURCE_DATE.findall(source)]
+    return max(dates, key=lambda text: period(text)[1], default=None)
+
+
+def test_every_entry_keeps_the_day_its_sources_were_read(seed_docs: list[dict], facts: dict) -> None:
+    assert {doc["sources_read"] for doc in seed_docs} == {facts["as_of"]}
+
+
+def test_the_source_date_is_the_facts_own_or_the_newest_a_source_names(seed_docs: list[dict], facts: dict) -> None:
+    docs = by_id(seed_docs)
+    for entry in facts["nationwide"] + facts["local"]:
+        expected = entry.get("source_date") or _newest_date_in(entry["sources"])
+        assert docs[entry["id"]].get("source_date") == expected, entry["id"]
+    # The dates the sources carry in their own text, checked one by one.
+    named = {
+        "weisser-ring": "2017", "hilfetelefon-maenner": "2023", "caritas-gewaltpraevention": "2021",
+        "skf-ratingen-loge": "2022-11-11", "anonyme-spurensicherung": "2021-09-30",
+        "kinderschutzbund-mettmann": "2020", "runder-tisch-office": "2020", "frauenberatung-skfm": "2021",
+    }  # fmt: skip
+    for service_id, day in named.items():
+        assert docs[service_id]["source_date"] == day, service_id
+        assert any(day in source for source in by_id(facts["nationwide"] + facts["local"])[service_id]["sources"])
+    assert _newest_date_in(["x (id228452957)", "https://www.bmfsfj.de (154604, 2020)", "y, 2021-09-30"]) == "2021-09-30"
+
+
+ENGLISH_NAMES = {"de": "German", "en": "English"}
+
+
+def test_languages_are_only_those_the_facts_name(seed_docs: list[dict], facts: dict) -> None:
+    docs = by_id(seed_docs)
+    for entry in facts["nationwide"] + facts["local"]:
+        doc = docs[entry["id"]]
+        said = f"{entry.get('languages') or ''} {entry.get('notes') or ''}"
+        for code in doc["languages"]:
+            assert ENGLISH_NAMES[code] in said, (entry["id"], code)
+        if doc.get("interpreters"):
+            assert "interpreters arranged when needed" in said, entry["id"]
+    assert docs["hilfetelefon-frauen"]["languages"] == ["de"]
+    assert docs["nora"]["languages"] == ["de", "en"]
+    assert [doc["id"] for doc in seed_docs if doc["languages"]] == ["nora", "hilfetelefon-frauen"]
+
+
+def test_the_hilfetelefons_interpreter_languages_are_the_reach_sections_eighteen(seed_docs: list[dict], facts: dict) -> None:
+    reach = _reach(facts)
+    wording = " ".join(reach["supported_wording"])
+    first = re.search(r"The original 15 \(list[^)]*\): ([^.]+)\.", wording)
+    assert first is not None
+    names = [name.strip().split("/")[0] for name in first.group(1).split(",")]
+    names += ["Albanisch", "Kurdisch", "Ukrainisch"]  # added 2017 and 2022, as the reach section says
+    assert len(names) == 18 and "18" in str(by_id(facts["nationwide"])["hilfetelefon-frauen"]["languages"])
+    doc = by_id(seed_docs)["hilfetelefon-frauen"]
+    assert sorted(language_name(code, "de") for code in doc["interpreter_languages"]) == sorted(names)
+    assert doc["interpreter_languages_confidence"] == reach["confidence"] == "medium"
+    assert not doc.get("interpreters")  # 18 languages, not every one
+    # The other Hilfetelefon names 19 languages, but not which: none are claimed.
+    missbrauch = by_id(seed_docs)["hilfetelefon-missbrauch"]
+    assert not missbrauch.get("interpreter_languages") and not missbrauch.get("interpreters")
+    assert [d["id"] for d in seed_docs if d.get("interpreter_languages")] == ["hilfetelefon-frauen"]
+
+
+def test_accessibility_free_and_anonymous_only_where_the_facts_say_so(seed_docs: list[dict], facts: dict) -> None:
+    docs = by_id(seed_docs)
+    for entry in facts["nationwide"] + facts["local"]:
+        doc = docs[entry["id"]]
+        said = " ".join(str(entry.get(key) or "") for key in ("languages", "notes", "hours")).lower()
+        if doc.get("anonymous"):
+            assert entry.get("anonymous") is True or "anonymous on request" in said, entry["id"]
+        if doc.get("free"):
+            assert entry.get("cost") == "free" or "free" in said, entry["id"]
+        if "sign_language" in doc["accessibility"]:
+            assert "sign language" in said and "guides in german sign language" not in said, entry["id"]
+        if "easy_language" in doc["accessibility"]:
+            assert "leichte sprache" in said and "guides in" not in said, entry["id"]
+    assert docs["nora"]["accessibility"] == []  # only its guides are in sign language
+    assert docs["skf-ratingen-loge"].get("anonymous") is None  # anonymous only through the website
 
 
 def test_hours_are_only_what_the_facts_say(seed_docs: list[dict], facts: dict) -> None:
@@ -228,3 +319,15 @@ def test_as_json_translates_the_texts_it_is_given(directory: Directory) -> None:
     assert seelsorge["phones"][1]["label"] == "«Zweite Nummer»"
 
 
+
+
+def test_the_numbers_to_call_first_are_read_from_the_seed(tmp_path: Path) -> None:
+    call_first = CallFirst.from_seed(SEED)
+    assert [s.phones[0].tel for s in call_first.emergency] == ["110", "112"]
+    assert call_first.hilfetelefon.phones[0].tel == "116016"
+    # A release whose seed lost one of them does not start.
+    docs = [doc for doc in load_seed(SEED) if doc["id"] != "fire-ambulance"]
+    broken = tmp_path / "directory.yaml"
+    broken.write_text(yaml.safe_dump(docs, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ValueError, match="fire-ambulance: missing"):
+        CallFirst.from_seed(broken)

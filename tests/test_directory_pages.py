@@ -15,7 +15,7 @@ from starlette.testclient import TestClient
 
 from pwa.clock import BERLIN
 from pwa.directory import CITIES, KINDS, is_open
-from pwa.directory_pages import Filters, matches, offers_language
+from pwa.directory_pages import Filters, matches
 from pwa.formatting import Formatting
 from pwa.store import load_seed
 from tests.helpers import parse_html
@@ -137,7 +137,11 @@ def test_emergency_page_calls_110_and_112_first_then_the_lines(client, app):
     main = main_of(html)
     hrefs = tel_links(html[html.index("<main"):])
     assert hrefs[:2] == ["tel:110", "tel:112"]
-    assert hrefs[2] == "tel:116016"
+    # Then the police stations of the Kreis, staffed around the clock, then the Hilfetelefon.
+    stations = app.state.directory.get("polizeiwachen")
+    assert hrefs[2:6] == [phone.href for phone in stations.phones]
+    assert main.find("section", **{"aria-labelledby": "stations-title"}).find("p", class_="hours").text == "Rund um die Uhr"
+    assert hrefs[6] == "tel:116016"
     large = main.find_all("a", class_="call-button call-button--danger call-button--large")
     assert [a.attrs["href"] for a in large] == ["tel:110", "tel:112"]
     directory = app.state.directory
@@ -177,8 +181,9 @@ def test_each_fact_has_its_date_and_sources(client, app):
     assert facts and all(f.find("details", class_="sources") for f in facts)
     frauen = app.state.directory.get("hilfetelefon-frauen")
     article = main.find("article", **{"aria-labelledby": "line-hilfetelefon-frauen"})
-    # "2022-12" reads "Dezember 2022".
-    assert f"Stand: {Formatting('de').date(frauen.source_date)}" in article.find("div", class_="facts").text
+    # "2022-12" reads "Dezember 2022"; the day the sources were read, by its month.
+    assert f"Datum der Quelle: {Formatting('de').date(frauen.source_date)}." in article.find("div", class_="facts").text
+    assert article.find("p", class_="certainty").text == "Stand: November 2026 · nicht telefonisch bestätigt"
     assert [li.text for li in article.find("details").find_all("li")] == list(frauen.sources)
 
 
@@ -193,7 +198,7 @@ def test_home_calls_110_first_and_116016_second_then_the_ways_in(client):
         assert links[0].attrs["class"] == "call-button call-button--danger"
         cards = [a.attrs["href"] for a in main.find_all("a", class_="card")]
         assert cards[:2] == [f"/{code}/emergency", f"/{code}/services"]
-        assert len(cards) == 5
+        assert len(cards) == 6 and cards[-1] == f"/{code}/disguise"
 
 
 def test_directory_styles_and_filter_script_load_only_where_needed(client, app):
@@ -237,10 +242,8 @@ def test_list_entries_carry_what_the_browser_filters_on(client, app):
         assert data["data-kind"] == service.kind
         cities = data["data-cities"]
         assert (cities == "*" and set(service.cities) == set(CITIES)) or cities.split("|") == list(service.cities)
-        assert data["data-languages"].split() == list(service.languages)
+        assert data["data-languages"].split() == list(service.reachable_in)
         assert ("data-interpreters" in data) == bool(service.interpreters)
-        if service.interpreters:
-            assert data["data-interpreters"].split() == list(service.interpreter_languages)
         hours = data["data-hours"]
         if service.always_open:
             assert hours == "always"
@@ -261,7 +264,7 @@ def test_counts_for_the_browser_in_every_plural_form(client, app):
 
 @pytest.mark.parametrize(
     ("when", "expected"),
-    [(TUESDAY_4PM, ["hilfetelefon-frauen", "hilfetelefon-missbrauch"]), (SUNDAY_3AM, ["hilfetelefon-frauen"])],
+    [(TUESDAY_4PM, ["hilfetelefon-frauen"]), (SUNDAY_3AM, ["hilfetelefon-frauen"])],
 )
 def test_no_js_filter_city_language_open_now_at_a_fixed_clock(client, app, fixed_clock, when, expected):
     fixed_clock(when)
@@ -272,7 +275,7 @@ def test_no_js_filter_city_language_open_now_at_a_fixed_clock(client, app, fixed
     model = [
         s.id
         for s in app.state.directory.services()
-        if "Hilden" in s.cities and offers_language(s, "tr") and is_open(s, when) is True
+        if "Hilden" in s.cities and ("tr" in s.reachable_in or s.interpreters) and is_open(s, when) is True
     ]
     assert model == expected
     assert [s.id for s in app.state.directory.services() if matches(s, filters, when)] == expected
@@ -286,6 +289,17 @@ def test_no_js_filter_city_language_open_now_at_a_fixed_clock(client, app, fixed
     for group in main.find_all("section", class_="kind-group"):
         shown = [e for e in group.find_all("li", class_="entry") if "hidden" not in e.attrs]
         assert ("hidden" in group.attrs) == (not shown)
+
+
+def test_a_language_shows_who_speaks_it_or_names_interpreters_for_it(client, app):
+    # Turkish is one of the Hilfetelefon's 18 interpreter languages; Greek is not, so only the
+    # Interventionsstelle, which arranges interpreters for whatever language is needed, shows.
+    assert shown_entries(client.get("/de/services", params={"language": "tr"}).text) == ["hilfetelefon-frauen", "interventionsstelle"]
+    assert shown_entries(client.get("/de/services", params={"language": "el"}).text) == ["interventionsstelle"]
+    # Nobody's languages are known but two services': German finds those two.
+    assert shown_entries(client.get("/de/services", params={"language": "de"}).text) == ["nora", "hilfetelefon-frauen", "interventionsstelle"]
+    hint = main_of(client.get("/de/services").text).find("p", id="filter-language-hint").text
+    assert "jeder Sprache" not in hint
 
 
 def test_no_js_filter_kind_and_always(client, fixed_clock):
@@ -382,8 +396,6 @@ def test_needs_check_note_in_plain_words(crawl):
         if service.confidence != "high":
             assert "Bitte prüfen Sie die Angaben" in note.text
             assert "note--warning" in note.attrs["class"]
-            if service.source_date:
-                assert f"Stand: {Formatting('de').date(service.source_date)}." in note.text
         if service.checked is None:
             assert "noch nicht am Telefon bestätigt" in note.text
     with_address = crawl.pages["/de/services/kinderschutzbund-mettmann"].document.find("main")
@@ -397,7 +409,7 @@ def test_confirmed_and_sure_entries_have_no_warning(client, app, monkeypatch):
     monkeypatch.setattr(app.state.directory, "get", lambda service_id: police)
     main = main_of(client.get("/de/services/police").text)
     assert with_attr(main, "data-needs-check") is None
-    assert "Am Telefon bestätigt: 1. Mai 2025." in main.find("div", class_="facts").text
+    assert main.find("p", class_="certainty").text == "Stand: November 2026 · am Telefon bestätigt am 1. Mai 2025"
 
 
 def test_no_address_on_a_shelter_page_even_if_the_data_had_one(client, app, monkeypatch):
@@ -477,3 +489,43 @@ def test_the_language_filter_finds_the_hilfetelefon_for_the_languages_its_interp
         main = main_of(client.get(f"/de/services?language={code}").text)
         shown = [e.find("a").attrs["href"].rsplit("/", 1)[1] for e in main.iter() if "data-entry" in e.attrs and "hidden" not in e.attrs]
         assert ("hilfetelefon-frauen" in shown) is found, code
+
+
+# -- no field the seed does not hold ---------------------------------------------------------
+
+
+def _holds(doc: dict, field: str) -> bool:
+    """Whether a seed document holds a value for a field (channels follow from the contacts)."""
+    if field == "channels":
+        return bool(doc.get("channels") or doc.get("phones") or doc.get("email") or doc.get("website"))
+    return doc.get(field) not in (None, False, "", [])
+
+
+def test_no_directory_field_is_shown_that_the_seed_does_not_hold(crawl):
+    seed = {doc["id"]: doc for doc in load_seed(SEED)}
+    shown: set[str] = set()
+    for path, page in crawl.pages.items():
+        for entry in page.document.iter():
+            service_id = entry.attrs.get("data-service")
+            if not service_id:
+                continue
+            for element in entry.iter():
+                field = element.attrs.get("data-field")
+                if field:
+                    assert _holds(seed[service_id], field), (path, service_id, field, element.text)
+                    shown.add(field)
+    assert {"area", "hours", "free", "anonymous", "languages", "interpreter_languages", "accessibility"} <= shown
+    # What the facts do not say stays unsaid: the languages of 21 services, nora's accessibility,
+    # LoGe's anonymity (only through its website: its description says so).
+    for service_id in ("police", "interventionsstelle", "frauenhaus-mettmann", "nora", "skf-ratingen-loge"):
+        main = crawl.pages[f"/de/services/{service_id}"].document.find("main")
+        terms = [dt.text for dt in main.find_all("dt")]
+        if not seed[service_id]["languages"] and not seed[service_id].get("languages_note"):
+            assert "Sprachen" not in terms, service_id
+        assert "Barrierefreiheit" not in terms or seed[service_id]["accessibility"], service_id
+    assert "Anonym" not in [dt.text for dt in crawl.pages["/de/services/skf-ratingen-loge"].document.find_all("dt")]
+    for code in crawl.app.state.templates.codes:
+        emergency = crawl.pages[f"/{code}/emergency"].document
+        for article in emergency.find_all("article"):
+            if not seed[article.attrs["data-service"]]["languages"]:
+                assert article.find(**{"data-field": "languages"}) is None, (code, article.attrs["data-service"])

@@ -19,6 +19,7 @@ def good_doc() -> dict:
         "hours": {"mon": ["09:00-12:00", "13:00-16:00"], "sun": ["20:00-24:00"]},
         "description": "Text.",
         "sources": ["https://example.org"],
+        "sources_read": "2026-01-15",
         "source_date": "2024-05",
         "confidence": "medium",
         "checked": "2026-01-31",
@@ -121,4 +122,4 @@ def test_the_shared_checks_name_entry_field_and_problem(change: dict, expected: 
 def test_the_required_fields_are_those_without_a_default() -> None:
     nothing = validate({"id": "leer"})
     missing = {error.split(": ")[1] for error in nothing if error.endswith(": missing")}
-    assert missing == {"name", "kind", "area", "description", "sources", "confidence"}
+    assert missing == {"name", "kind", "area", "description", "sources", "sources_read", "confidence"}

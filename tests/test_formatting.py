@@ -42,6 +42,11 @@ def test_dates_and_partial_dates_in_the_page_language():
     assert en.date("2022-12") == "December 2022"
     assert de.date("2023") == "2023"
     assert de.date("2025-11-14", "short") == "14.11.25"
+    # By the month: how long ago a fact was read, in every language's words.
+    assert de.date(date(2026, 11, 24), "month") == de.date("2026-11-24", "month") == "November 2026"
+    assert Formatting("ru").date("2026-11-24", "month") == "ноябрь 2026\u202fг."
+    assert Formatting("ar").date("2026-11") == Formatting("ar").date("2026-11-24", "month") == "نوفمبر 2026"
+    assert de.date("2023", "month") == "2023"  # never more exact than the date
     # Nothing that is not a date is turned into one.
     assert de.date("soon") == "soon" and de.date(None) == "" and de.date("2022-13") == "2022-13"
 

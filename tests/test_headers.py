@@ -35,3 +35,61 @@ def test_cookie_set_by_any_handler_is_dropped(tmp_path):
         response = client.get("/leaky")
     assert response.status_code == 200
     assert "set-cookie" not in {k.lower() for k in response.headers.keys()}
+
+
+HSTS = "max-age=63072000; includeSubDomains"
+
+
+def test_every_kind_of_response_asks_for_https_for_two_years(tmp_path):
+    """Browsers ignore the header over plain http; behind TLS it keeps them on https."""
+    app = create_app(make_settings(tmp_path))
+
+    async def broken(request):
+        raise RuntimeError("a bug")
+
+    from starlette.routing import Route
+
+    app.router.routes.insert(0, Route("/broken", broken))
+    with TestClient(app, follow_redirects=False, raise_server_exceptions=False) as client:
+        responses = {
+            "page": client.get("/de/"),
+            "redirect": client.get("/"),
+            "not found": client.get("/de/nope"),
+            "outside the languages": client.get("/nothing", headers={"Accept-Language": "en"}),
+            "api": client.get("/api/services"),
+            "manifest": client.get("/manifest.json"),
+            "worker": client.get("/service-worker.js"),
+            "static": client.get(app.state.assets.url("css/app.css")),
+            "wrong method": client.post("/de/"),
+            "error": client.get("/broken"),
+        }
+    assert responses["error"].status_code == 500
+    for kind, response in responses.items():
+        assert response.headers.get_list("strict-transport-security") == [HSTS], kind
+
+
+def test_a_not_found_page_in_the_browser_language_varies_with_it(client):
+    """A shared cache must not give an English 404 to a German browser."""
+    for path in ("/nothing", "/xx/", "/xx"):
+        german = client.get(path, headers={"Accept-Language": "de"})
+        english = client.get(path, headers={"Accept-Language": "en"})
+        assert german.status_code == english.status_code == 404
+        assert german.headers["content-language"] == "de" and english.headers["content-language"] == "en"
+        for response in (german, english):
+            assert "accept-language" in _vary(response), path
+    # The language in the path: the same page for every browser.
+    response = client.get("/de/nope", headers={"Accept-Language": "en"})
+    assert response.status_code == 404 and "accept-language" not in _vary(response)
+
+
+def _vary(response) -> list[str]:
+    return [part.strip().lower() for value in response.headers.get_list("vary") for part in value.split(",") if part.strip()]
+
+
+def test_the_readme_tells_how_to_serve_over_tls_with_this_hsts():
+    from pwa.settings import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Deployment: TLS and HSTS", 1)[1].split("\n## ", 1)[0]
+    assert f"Strict-Transport-Security: {HSTS}" in section
+    assert "return 301 https://" in section  # the redirect from http at the proxy

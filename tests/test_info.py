@@ -192,3 +192,43 @@ def test_privacy_says_what_is_stored_and_marks_what_the_operator_fills_in(client
     assert placeholder.text.count("vom Betreiber einzutragen") == 3
     # Nothing invented: no street, postcode or e-mail in the operator's part.
     assert not re.search(r"\d{5}|@|str\.", placeholder.text)
+
+
+def test_the_police_ban_and_the_court_order_stand_apart(client):
+    # The § 4 GewSchG penalty covers court orders only; of a police ban the facts say no penalty.
+    _, main = _main(client, "/de/info/people-who-use-violence")
+    headings = [h.text for h in main.find_all("h2")]
+    assert "Wenn die Polizei Sie aus der Wohnung verweist" in headings
+    assert "Wenn das Familiengericht Ihnen etwas verbietet" in headings
+    assert not any("Polizei oder Gericht" in heading for heading in headings)
+    police = main.find("p", **{"data-legal": "wohnungsverweisung"})
+    court = main.find("p", **{"data-legal": "gewaltschutzgesetz"})
+    assert "§ 34a PolG NRW" in police.text and "strafbar" not in police.text and "§ 4" not in police.text
+    assert "strafbar (§ 4 GewSchG)" in court.text
+
+
+def test_the_runder_tisch_is_described_in_its_own_terms(crawl):
+    for code in crawl.app.state.templates.codes:
+        for path in _my_paths(code):
+            assert "Arbeitskreis" not in crawl.pages[path].text, path
+    _, main = _crawled(crawl, "/de/info/professionals")
+    # Its members, as the facts name them; no others (school, kita, medicine, care, administration).
+    for word in ("Schule", "Kita", "Medizin", "Pflege", "Verwaltung"):
+        assert word not in main.find("article", class_="topic").text, word
+    assert "Arbeitsgruppen" in main.text
+
+
+@pytest.mark.parametrize("slug", ["domestic-violence", "migrants", "children"])
+def test_where_a_shelter_is_the_question_the_shelter_search_is_offered(crawl, slug):
+    _, main = _crawled(crawl, f"/de/info/{slug}")
+    help_ids = [li.attrs["data-service"] for li in main.find("section", class_="topic-help").find_all("li")]
+    assert "frauenhaus-mettmann" in help_ids and "frauenhaus-suche" in help_ids
+    if slug != "domestic-violence":
+        assert "/de/services/frauenhaus-suche" in _hrefs(main.find("article", class_="topic"))
+
+
+def test_the_plans_places_and_leaving_offer_the_shelter_search(crawl):
+    plan = crawl.pages["/de/plan"].document
+    for section in ("places", "leaving"):
+        ids = [li.attrs["data-service"] for li in plan.find("section", id=section).find_all("li") if "data-service" in li.attrs]
+        assert "frauenhaus-suche" in ids and "frauenhaus-mettmann" in ids, section

@@ -6,8 +6,8 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pwa"
-# The entry points create the app; no other module may import it.
-ENTRY_POINTS = {"__main__", "serve"}
+# The entry points create the app (the server, the static build); no other module may import it.
+ENTRY_POINTS = {"__main__", "serve", "build"}
 
 
 def imports(package: Path) -> dict[str, set[str]]:

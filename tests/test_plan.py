@@ -145,3 +145,25 @@ def test_the_page_starts_the_plan_module_and_links_its_stylesheet(client, app):
     styles = [link.attrs["href"] for link in document.find_all("link", rel="stylesheet")]
     assert app.state.assets.url("css/plan.css") in styles
     assert "js/plan.js" in app.state.assets.assets
+
+
+# What keeps password managers from saving or offering a passphrase (templates/_passphrase.html):
+# Chrome ignores autocomplete="off" on password fields, but takes "one-time-code" as no password;
+# the others are the ignore markers of 1Password, LastPass, Bitwarden and Dashlane.
+NOT_A_LOGIN = {"autocomplete": "one-time-code", "data-1p-ignore": "", "data-lpignore": "true", "data-bwignore": "", "data-form-type": "other"}
+
+
+def test_no_passphrase_field_on_any_page_is_offered_to_a_password_manager(crawl):
+    found = 0
+    for path, page in crawl.pages.items():
+        for field in page.document.find_all("input", type="password"):
+            found += 1
+            assert {k: field.attrs.get(k) or "" for k in NOT_A_LOGIN} == NOT_A_LOGIN, (path, field.attrs)
+            assert "name" not in field.attrs, (path, field.attrs)
+    assert found >= 4 * 8  # the plan's four, in every language
+
+
+def test_the_plan_says_what_to_do_when_a_browser_offers_to_save_the_passphrase(client):
+    _, root = _plan(client)
+    note = _marked(root, "data-plan-passphrase-saving")
+    assert note is not None and "„Nie“" in note.text and "„Passwörter“" in note.text

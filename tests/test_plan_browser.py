@@ -175,7 +175,8 @@ def test_the_plan_stays_on_the_device(browser, live_server, tmp_path):
     with page.expect_download() as download:
         page.click("[data-plan-export]")
     plain_file = Path(download.value.path()).read_text(encoding="utf-8")
-    assert json.loads(plain_file)["type"] == "wegweiser-safety-plan"
+    assert json.loads(plain_file)["type"] == "wegweiser-notes"
+    assert download.value.suggested_filename.startswith("Notizen-")
     assert marker in plain_file  # made on the device, for her
 
     _set_passphrase(page)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from starlette.testclient import TestClient
+
+from pwa.app import create_app
 from tests.helpers import parse_html
 
-SECTIONS = ["leave", "history", "private", "app-icon", "calls", "location", "device", "delete-everything"]
+SECTIONS = ["leave", "traces", "history", "private", "app-icon", "calls", "location", "device", "delete-everything"]
 
 
 def _page(client, code="de"):
@@ -48,12 +53,40 @@ def test_covers_each_browser_by_name(client):
         assert steps.tag == "ol" and len(steps.find_all("li")) >= 3, title.text
 
 
-def test_names_the_site_to_search_for_and_where_the_exit_leads(client, settings):
-    document = _page(client)
-    history = document.find("section", aria_labelledby="history")
-    assert "testserver" in [b.text for b in history.find_all("bdi")]
-    leave = document.find("section", aria_labelledby="leave")
-    assert "example.org" in [b.text for b in leave.find_all("bdi")]
+def test_names_the_site_to_search_for_from_the_settings_and_where_the_exit_leads(settings):
+    app = create_app(replace(settings, public_host="wegweiser.example.de"))
+    with TestClient(app) as client:
+        document = _page(client)
+        history = document.find("section", aria_labelledby="history")
+        assert "wegweiser.example.de" in [b.text for b in history.find_all("bdi")]
+        leave = document.find("section", aria_labelledby="leave")
+        assert "example.org" in [b.text for b in leave.find_all("bdi")]
+        # A request naming another host changes nothing: the page is the same for everyone.
+        forged = client.get("/de/safety", headers={"host": "other-site.example"})
+        assert "other-site.example" not in forged.text and "wegweiser.example.de" in forged.text
+
+
+def test_without_a_public_host_names_no_address_it_cannot_be_sure_of(client):
+    history = _page(client).find("section", aria_labelledby="history")
+    assert history.find_all("bdi") == []
+    assert "testserver" not in history.text
+    assert "nach „Wegweiser“ oder nach der Adresse dieser Website" in history.text
+
+
+def test_says_what_others_can_still_see(crawl):
+    """The titles it gives as examples are the real ones; then the address, the installed app's
+    details, a neutral domain, files and printouts."""
+    for code in crawl.app.state.templates.codes:
+        section = crawl.pages[f"/{code}/safety"].document.find("section", aria_labelledby="traces")
+        titles = [crawl.pages[f"/{code}/{path}"].document.find("title").text for path in ("emergency", "plan")]
+        assert all(title in section.text for title in titles), (code, titles)
+        word = crawl.pages[f"/{code}/plan"].document.find("div", **{"data-module": "plan"}).attrs["data-msg-file-name"]
+        assert f"{word}-2026-05-01.json" in section.text, code
+        assert len(section.find_all("li")) == 6, code
+    text = crawl.pages["/de/safety"].document.find("section", aria_labelledby="traces").text
+    for said in ("leere Fläche", "trotzdem ein kleines Bild", "Adresse dieser Website steht trotzdem im Verlauf",
+                 "Angaben zur App", "neutralen Adresse", "Ohne Passphrase", "Ausdruck"):
+        assert said in text, said
 
 
 def test_does_not_promise_what_a_phone_bill_shows(client):
@@ -94,3 +127,26 @@ def test_no_inline_styles_or_scripts(client):
     document = _page(client)
     assert not [e for e in document.iter() if "style" in e.attrs or any(k.startswith("on") for k in e.attrs)]
     assert all("src" in s.attrs for s in document.find_all("script"))
+
+
+def test_clear_site_data_answers_only_the_apps_own_pages(client):
+    own = client.post("/clear-site-data", headers={"Sec-Fetch-Site": "same-origin"})
+    assert own.status_code == 204
+    assert own.headers["clear-site-data"] == '"cache", "storage"'
+    assert own.headers["cache-control"] == "no-store"
+    for site in ("cross-site", "same-site", "none", None):
+        other = client.post("/clear-site-data", headers={"Sec-Fetch-Site": site} if site else {})
+        assert other.status_code == 403 and "clear-site-data" not in other.headers, site
+    assert client.get("/clear-site-data").status_code in (404, 405)  # no link or prefetch clears it
+
+
+def test_the_done_message_names_what_is_left_and_how_to_remove_it(client):
+    section = _page(client, "en").find("section", id="delete-everything")
+    done = [e for e in section.iter() if "data-delete-everything-done" in e.attrs][0]
+    left = [e for e in done.iter() if "data-delete-everything-left" in e.attrs][0].find_all("li")
+    texts = [item.text for item in left]
+    assert len(texts) == 4
+    for item, words in zip(texts, ("history", "Downloaded files", "Printouts", "app icon")):
+        assert words in item, item
+    assert left[0].find("a", href="/en/safety#history") is not None
+    assert left[3].find("a", href="/en/safety#app-icon") is not None

@@ -27,7 +27,8 @@ FILL_STORAGE = """async () => {
   const cache = await caches.open('saved-pages');
   await cache.put('/test-entry', new Response('saved'));
   await caches.open('someone-else');
-  const registration = await navigator.serviceWorker.register('/service-worker.js', {scope: '/'});
+  // The page registers it (offline.js): under Trusted Types only its own policy may.
+  const registration = await navigator.serviceWorker.ready;
   const worker = registration.installing || registration.waiting || registration.active;
   if (worker.state !== 'activated') {
     await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
@@ -129,6 +130,84 @@ def test_delete_everything_leaves_nothing_behind(page, live_server, path):
     }
     page.reload()
     page.locator(NOTE).wait_for()  # the note's dismissal was deleted too
+
+
+# Whether the browser's HTTP cache still holds an address: "only-if-cached" never goes to the
+# network, so it fails for what is not (or no longer) in that cache.
+IN_HTTP_CACHE = """async (url) => {
+  try {
+    await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' });
+    return true;
+  } catch (error) {
+    return false;
+  }
+}"""
+
+
+def delete_everything(page) -> None:
+    page.click("[data-delete-everything-start]")
+    page.click("[data-delete-everything-confirm]")
+    page.locator("[data-delete-everything-done]").wait_for()
+
+
+def test_delete_everything_empties_the_browsers_own_cache_of_the_site(browser, live_server):
+    # No worker here, so what is fetched comes from the HTTP cache, not from the worker's.
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(live_server + "/de/safety")
+    stylesheet = page.evaluate("document.querySelector('link[rel=stylesheet]').href")
+    assert "/static/" in stylesheet  # a year-long, immutable address
+    page.goto(live_server + "/de/emergency")
+    page.goto(live_server + "/de/safety")
+    cached = [stylesheet, live_server + "/de/emergency"]
+    assert [page.evaluate(IN_HTTP_CACHE, url) for url in cached] == [True, True]
+    with page.expect_response("**/clear-site-data") as answer:
+        delete_everything(page)
+    assert answer.value.all_headers()["clear-site-data"] == '"cache", "storage"'
+    assert page.locator("[data-delete-everything-failed]").is_hidden()
+    assert [page.evaluate(IN_HTTP_CACHE, url) for url in cached] == [False, False]
+    context.close()
+
+
+def test_after_delete_everything_the_app_saves_nothing_until_opened_again(context, live_server):
+    page = context.new_page()
+    page.goto(live_server + "/en/plan")
+    page.evaluate(FILL_STORAGE)
+    delete_everything(page)
+    left = page.locator("[data-delete-everything-left] > li")
+    assert left.count() == 4
+    for where in ("/en/safety#history", "/en/safety#app-icon"):
+        assert page.locator(f"[data-delete-everything-left] a[href='{where}']").is_visible()
+    assert axe_violations(page) == []
+    # The done message's own link, then on through the app: no worker, nothing saved again.
+    page.click("[data-delete-everything-left] a[href='/en/safety#history']")
+    page.wait_for_url("**/en/safety#history")
+    page.click(".site-footer a[href='/en/about']")
+    page.wait_for_url("**/en/about")
+    page.wait_for_timeout(3000)  # a worker would have saved the pages by now
+    assert page.evaluate(WHAT_IS_LEFT) == {
+        "localStorage": 0, "sessionStorage": 0, "databases": [], "caches": [], "workers": 0,
+    }
+    # Opening the app again, on purpose: it works offline again.
+    again = context.new_page()
+    again.goto(live_server + "/en/")
+    again.evaluate("navigator.serviceWorker.ready")
+    assert again.evaluate("navigator.serviceWorker.getRegistrations().then((r) => r.length)") == 1
+
+
+def test_only_the_apps_own_pages_can_ask_to_clear_the_site(page, live_server):
+    """Another site must not be able to wipe her plan with a hidden form."""
+    page.goto(live_server + "/de/safety")
+    page.evaluate("localStorage.setItem('wegweiser.plan', 'kept')")
+    form = page.context.new_page()
+    form.set_content(
+        f'<form method="post" action="{live_server}/clear-site-data"><button>go</button></form>'
+    )
+    with form.expect_response("**/clear-site-data") as answer:
+        form.click("button")
+    assert answer.value.status == 403 and "clear-site-data" not in answer.value.headers
+    page.reload()
+    assert page.evaluate("localStorage.getItem('wegweiser.plan')") == "kept"
 
 
 def test_delete_everything_without_javascript_points_to_the_browser(browser, live_server):

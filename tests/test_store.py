@@ -17,7 +17,7 @@ from tinydb import Query
 
 import pwa.store as store_module
 from pwa.settings import ROOT
-from pwa.store import Store
+from pwa.store import DatabaseError, Store
 
 
 @pytest.fixture
@@ -138,6 +138,33 @@ def test_replace_all_and_transaction(store: Store) -> None:
     assert store.get("things", "c") == {"id": "c", "n": 2}
 
 
+def test_a_transaction_may_end_unchanged_and_reports_its_write_under_the_lock(store: Store, db: Path) -> None:
+    from pwa.store import Unchanged
+
+    store.all("things")
+    before = db.stat().st_ino
+    written: list[bool] = []
+    with store.transaction("things", on_write=lambda: written.append(True)) as docs:
+        docs["new"] = {"id": "new"}
+        raise Unchanged
+    assert db.stat().st_ino == before and store.get("things", "new") is None and written == []
+
+    def locked_now() -> None:
+        # The hook runs while the writer still holds the lock: another writer must wait.
+        with open(store.lock_path, "a") as lock:
+            try:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                written.append(True)
+            else:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+                written.append(False)
+
+    with store.transaction("things", on_write=locked_now) as docs:
+        docs["new"] = {"id": "new"}
+    assert written == [True] and store.get("things", "new") == {"id": "new"}
+
+
 def test_documents_handed_out_are_copies(store: Store) -> None:
     store.upsert("things", {"id": "list", "items": [1, 2]})
     doc = store.get("things", "list")
@@ -166,7 +193,7 @@ def test_reads_see_another_process(store: Store, db: Path) -> None:
         """
         import sys
         from pathlib import Path
-        from pwa.store import Store
+        from pwa.store import DatabaseError, Store
         Store(Path(sys.argv[1])).upsert("things", {"id": "one", "title": "Uno"})
         """,
         str(db),
@@ -181,6 +208,55 @@ def test_a_broken_file_is_reported_and_not_replaced(db: Path, seed: Path) -> Non
     with pytest.raises(ValueError, match="not valid JSON"):
         Store(db, {"things": seed})
     assert db.read_text(encoding="utf-8") == '{"things": {"one": '
+
+
+BROKEN = {"empty": "", "blank": " \n", "a list": "[]", "no tables": "{}", "a table not keyed": '{"things": [1]}',
+          "an entry under another id": '{"things": {"one": {"id": "two"}}}'}
+
+
+@pytest.mark.parametrize("content", BROKEN.values(), ids=BROKEN.keys())
+def test_a_file_of_the_wrong_shape_is_refused_and_not_seeded_over(db: Path, seed: Path, content: str) -> None:
+    db.parent.mkdir(parents=True)
+    db.write_text(content, encoding="utf-8")
+    with pytest.raises(DatabaseError, match="python -m pwa directory seed"):
+        Store(db, {"things": seed})
+    assert db.read_text(encoding="utf-8") == content
+
+
+@pytest.mark.parametrize("change", ["empty", "removed", "without the table"])
+def test_an_open_store_refuses_every_read_once_its_file_breaks(store: Store, db: Path, change: str) -> None:
+    if change == "removed":
+        db.unlink()
+    else:
+        db.write_text("" if change == "empty" else '{"other": {}}', encoding="utf-8")
+    with pytest.raises(DatabaseError):
+        store.all("things")
+    with pytest.raises(DatabaseError):
+        store.get("things", "one")
+    with pytest.raises(DatabaseError):  # and a write does not start it anew either
+        store.upsert("things", {"id": "four"})
+    assert db.exists() == (change != "removed")
+
+
+def test_reseed_keeps_a_broken_file_beside_and_starts_every_table_anew(db: Path, seed: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text("- {id: x}\n", encoding="utf-8")
+    db.parent.mkdir(parents=True)
+    db.write_text("[]", encoding="utf-8")
+    store = Store(db, {"things": seed, "other": other}, fill_missing=False)
+    kept = store.reseed(["things"])
+    assert kept is not None and kept.read_text(encoding="utf-8") == "[]" and kept.parent == db.parent
+    assert [doc["id"] for doc in store.all("things")] == ["one", "two", "three"]
+    assert store.all("other") == [{"id": "x"}]
+
+
+def test_reseed_of_a_good_file_replaces_only_its_tables(store: Store, db: Path, seed: Path, tmp_path: Path) -> None:
+    store.remove("things", "two")
+    store.upsert("kept", {"id": "mine"})
+    assert Store(db, {"things": seed}).reseed(["things"]) is None
+    assert [doc["id"] for doc in store.all("things")] == ["one", "two", "three"]
+    assert store.all("kept") == [{"id": "mine"}]
+    assert list(db.parent.glob("db.json.broken-*")) == []
 
 
 def test_permissions_are_kept(store: Store, db: Path) -> None:
@@ -268,7 +344,7 @@ def test_a_writer_killed_half_way_leaves_a_valid_database(store: Store, db: Path
 WRITER = """
 import sys, time
 from pathlib import Path
-from pwa.store import Store
+from pwa.store import DatabaseError, Store
 
 db, tag, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
 store = Store(db)

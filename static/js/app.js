@@ -1,5 +1,7 @@
 // @ts-check
 import "./quick-exit.js"; // first: the exit must be ready before anything else runs
+import "./disguise-lock.js"; // next: while disguised, the exit leads to the cover
+import "./privacy-screen.js"; // then the cover for a hidden page, before the page's modules
 import "./same-entry-navigation.js";
 /**
  * Starts the page's behaviour. Everything works without this file; it only improves things.

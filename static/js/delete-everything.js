@@ -3,16 +3,20 @@
  * Delete everything: after one confirmation in the page (no modal dialog, so the quick exit
  * stays in reach), deletes everything this site stored in the browser: localStorage,
  * sessionStorage, every IndexedDB database, every Cache Storage cache, and every service
- * worker registration. Then says what is left: the browser history.
+ * worker registration; then asks the server for `Clear-Site-Data: "cache", "storage"`
+ * (pwa/safety.py), so the browser also clears its HTTP cache of this site, which no script can
+ * reach. Pages of this tab then register no service worker (names.js, OFFLINE_PAUSED). Then it
+ * says what is left: the history, downloads, printouts, an installed icon.
  *
  * Before deleting it sends EVENTS.deleteEverything (names.js) on the document, so modules drop
  * what they hold in memory and close their database connections (an open connection delays
  * the deletion).
  */
 
-import { DATABASE, EVENTS } from "./names.js";
+import { DATABASE, EVENTS, OFFLINE_PAUSED } from "./names.js";
 
 const WAIT_MS = 5000;
+const CLEAR_SITE_DATA = "/clear-site-data";
 
 /**
  * Deletes one IndexedDB database; settles when it is gone, or after WAIT_MS when a connection
@@ -77,6 +81,10 @@ export async function deleteEverything() {
     });
   }
   const results = await Promise.all(steps);
+  // The browser's own clearing, the HTTP cache too; what came before is for browsers without it.
+  results.push(await fetch(CLEAR_SITE_DATA, { method: "POST", cache: "no-store", credentials: "same-origin" })
+    .then((response) => response.ok, () => false));
+  window.name = OFFLINE_PAUSED;
   // A worker that was still installing may have saved pages meanwhile: sweep once more.
   if ("caches" in window) {
     results.push(await Promise.resolve().then(async () => {

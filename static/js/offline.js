@@ -6,7 +6,28 @@
  * install banner; install.js offers installing where she looks for it.
  */
 
-import { WORKER_MESSAGES } from "./names.js";
+import { OFFLINE_PAUSED, WORKER_MESSAGES } from "./names.js";
+
+const WORKER = "/service-worker.js";
+
+/**
+ * The worker's address as Trusted Types want it: the CSP (pwa/headers.py) lets script load only
+ * through the policy "service-worker", which passes this one address and nothing else.
+ * @typedef {{createScriptURL(url: string): unknown}} ScriptURLPolicy
+ * @typedef {{createPolicy(name: string, rules: {createScriptURL(url: string): string}): ScriptURLPolicy}} PolicyFactory
+ * @returns {string} a TrustedScriptURL where the browser has Trusted Types, which register() takes
+ */
+function workerURL() {
+  const factory = /** @type {{trustedTypes?: PolicyFactory}} */ (/** @type {unknown} */ (globalThis)).trustedTypes;
+  if (!factory) return WORKER;
+  const policy = factory.createPolicy("service-worker", {
+    createScriptURL(url) {
+      if (url !== WORKER) throw new TypeError(`not the service worker: ${url}`);
+      return url;
+    },
+  });
+  return /** @type {string} a TrustedScriptURL, which stands in for the string */ (policy.createScriptURL(WORKER));
+}
 
 /** @type {((event: Event) => void)[]} */
 const waiting = [];
@@ -43,7 +64,8 @@ function say(element, ...parts) {
 /** @param {HTMLElement} element the footer's status element (role="status") */
 export function init(element) {
   const workers = navigator.serviceWorker;
-  if (!workers) return;
+  // After "delete everything" in this tab, nothing is saved again until she opens the app anew.
+  if (!workers || window.name === OFFLINE_PAUSED) return;
   const first = !workers.controller;
   let reloading = false;
   workers.addEventListener("controllerchange", () => {
@@ -69,7 +91,7 @@ export function init(element) {
     say(element, element.dataset.update || "", " ", button);
   };
 
-  workers.register("/service-worker.js", { scope: "/" }).then((registration) => {
+  workers.register(workerURL(), { scope: "/" }).then((registration) => {
     if (registration.waiting && workers.controller) offer(registration);
     registration.addEventListener("updatefound", () => {
       const next = registration.installing;

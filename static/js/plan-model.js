@@ -2,8 +2,10 @@
 /**
  * The safety plan's state without a page: plain functions over a plain object, so it can be
  * tested anywhere (the view is plan.js). Slow work (deriving a key, sealing, reading a file)
- * checks when it is done whether the plan was closed (epoch), deleted or replaced (generation)
- * meanwhile: a late result is dropped.
+ * checks when it is done whether the plan was closed (epoch), deleted, replaced or changed in
+ * another tab (generation) meanwhile: a late result is dropped. Each state is one tab's view of
+ * the stored record (state.place, device-record.js): what another tab stored is never
+ * overwritten by this one, and follow() shows it.
  */
 import * as cipher from "./plan-crypto.js";
 import * as storage from "./plan-storage.js";
@@ -18,6 +20,8 @@ import * as storage from "./plan-storage.js";
  * @property {number} generation changes when the plan is deleted or replaced
  * @property {number} saves saves started: only the latest one writes
  * @property {cipher.Sealed | null} importing a sealed file waiting for its passphrase
+ * @property {boolean} unsealing she removed the passphrase: the next save may store clear text
+ * @property {import("./device-record.js").DeviceRecord} place the stored record, as this tab knows it
  * @typedef {storage.Plan} Plan
  * @typedef {{result: "opened", plan: Plan, lock: cipher.Lock}} Opened
  */
@@ -26,9 +30,10 @@ import * as storage from "./plan-storage.js";
 export const EMPTY = { fields: {}, checked: [], own: [] };
 
 /** @param {boolean} canStore @returns {PlanState} closed until read() */
-export const create = (canStore) => (
-  { canStore, open: false, sealed: false, lock: null, epoch: 0, generation: 0, saves: 0, importing: null }
-);
+export const create = (canStore) => ({
+  canStore, open: false, sealed: false, lock: null, epoch: 0, generation: 0, saves: 0, importing: null,
+  unsealing: false, place: storage.open(),
+});
 
 /** Closes the plan, forgetting its key and a waiting file. @param {PlanState} state */
 export function close(state) {
@@ -43,7 +48,7 @@ export function read(state) {
   let record = null;
   let damaged = false;
   try {
-    record = state.canStore ? storage.read() : null;
+    record = state.canStore ? storage.read(state.place) : null;
   } catch {
     damaged = true;
   }
@@ -62,22 +67,57 @@ export async function record(state, plan) {
 }
 
 /**
- * Stores the open plan unless a later save, a deletion or a replacement came first.
+ * Stores the open plan unless a later save, a deletion or a replacement came first. "changed":
+ * another tab stored the plan since this one read it, and "refused": this would put clear text
+ * over a sealed plan; nothing was written, follow() shows what is stored.
  * @param {PlanState} state @param {Plan} plan
- * @returns {Promise<"saved" | "failed" | "closed" | "dropped">}
+ * @returns {Promise<"saved" | "failed" | "closed" | "dropped" | "changed" | "refused">}
  */
 export async function save(state, plan) {
   if (!state.open || !state.canStore) return "closed";
   const turn = ++state.saves;
   const started = state.generation;
+  const still = () => turn === state.saves && started === state.generation;
   try {
     const made = await record(state, plan);
-    if (turn !== state.saves || started !== state.generation) return "dropped";
-    storage.write(made);
+    if (!still()) return "dropped";
+    const written = await storage.write(state.place, made, { unseal: state.unsealing && !made.sealed, still });
+    if (written !== "written") return written;
+    if (!made.sealed) state.unsealing = false;
     return "saved";
   } catch {
     return "failed";
   }
+}
+
+/**
+ * The stored plan changed in another tab. An open plan stays open when its key opens what is
+ * stored now (that tab has the same passphrase): the new plan is returned. Otherwise it closes
+ * ("closed"): read() it again, which shows it locked, or the other tab's plan.
+ * @param {PlanState} state
+ * @returns {Promise<{result: "opened", plan: Plan} | {result: "closed" | "stale"}>}
+ */
+export async function follow(state) {
+  const at = [state.epoch, ++state.generation];
+  const same = () => at[0] === state.epoch && at[1] === state.generation;
+  const lock = state.open ? state.lock : null;
+  let stored = null;
+  try {
+    stored = lock ? storage.read(state.place) : null;
+  } catch {
+    // unreadable now: closed below, and read() says so
+  }
+  if (lock && stored?.sealed) {
+    try {
+      const plan = storage.checkPlan(JSON.parse(await cipher.unseal(lock, stored.sealed, storage.CONTEXT)));
+      if (same()) return { result: "opened", plan };
+    } catch {
+      // another passphrase: locked below
+    }
+  }
+  if (!same()) return { result: "stale" };
+  close(state);
+  return { result: "closed" };
 }
 
 /**
@@ -105,7 +145,7 @@ async function openSealed(state, words, box, working) {
 export async function unlock(state, words, working) {
   let stored;
   try {
-    stored = storage.read();
+    stored = storage.read(state.place);
   } catch {
     return { result: "damaged" };
   }
@@ -132,14 +172,16 @@ export async function protect(state, words) {
   if (at !== state.epoch) return false;
   state.lock = lock;
   state.sealed = true;
+  state.unsealing = false;
   return true;
 }
 
-/** @param {PlanState} state */
+/** She removes the passphrase: the next save stores the plan in the clear. @param {PlanState} state */
 export function unprotect(state) {
   if (!state.lock) return false;
   state.lock = null;
   state.sealed = false;
+  state.unsealing = true;
   return true;
 }
 
@@ -188,5 +230,14 @@ export function forget(state) {
   state.generation++;
   close(state);
   state.sealed = false;
+  state.unsealing = false;
   state.open = true;
+}
+
+/** @param {PlanState} state @returns {boolean} whether a plan is stored (readable or not) */
+export const stored = (state) => state.canStore && storage.stored(state.place);
+
+/** Deletes the stored plan (after forget()), whatever another tab stored. @param {PlanState} state */
+export function remove(state) {
+  if (state.canStore) storage.remove(state.place);
 }

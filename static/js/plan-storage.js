@@ -1,22 +1,30 @@
 // @ts-check
 /**
  * The safety plan's record: one localStorage entry, and the same JSON as an exported file. The
- * plan reads and writes this browser's storage only through this module.
+ * plan reads and writes this browser's storage only through this module, and this module only
+ * through a DeviceRecord (device-record.js): another tab's change is never overwritten, and a
+ * sealed plan is never replaced with clear text unless she removed the passphrase.
  *
- *   {"type": "wegweiser-safety-plan", "version": 1, "plan": Plan}      without a passphrase
- *   {"type": "wegweiser-safety-plan", "version": 1, "sealed": Sealed}  with one (plan-crypto.js)
+ *   {"type": "wegweiser-notes", "version": 1, "plan": Plan}      without a passphrase
+ *   {"type": "wegweiser-notes", "version": 1, "sealed": Sealed}  with one (plan-crypto.js)
+ *
+ * The type is as neutral as the file's name: someone may open the file. Records and files made
+ * before have the type "wegweiser-safety-plan" and are read as well.
  *
  * Plan: {"fields": {"people.codeword": "...", ...}, "checked": ["bag.id", ...],
  *        "own": [{"text": "...", "checked": true}, ...]}
  */
 import { isSealed } from "./plan-crypto.js";
+import { DeviceRecord } from "./device-record.js";
 import { STORAGE } from "./names.js";
 
 const KEY = STORAGE.plan;
-const TYPE = "wegweiser-safety-plan";
+const TYPE = "wegweiser-notes";
+const TYPES = [TYPE, "wegweiser-safety-plan"];
 const VERSION = 1;
-// Authenticated with every sealed plan, so a ciphertext cannot pass for another format.
-export const CONTEXT = new TextEncoder().encode(`${TYPE}/${VERSION}`);
+// Authenticated with every sealed plan, so a ciphertext cannot pass for another format. It keeps
+// the first type's name, never written anywhere, so that plans sealed before still open.
+export const CONTEXT = new TextEncoder().encode(`wegweiser-safety-plan/${VERSION}`);
 export const MAX_FILE = 2000000;
 
 /**
@@ -64,7 +72,7 @@ export function parse(text) {
   } catch {
     throw new FormatError("damaged");
   }
-  if (!isObject(value) || value.type !== TYPE) throw new FormatError("foreign");
+  if (!isObject(value) || !TYPES.includes(String(value.type))) throw new FormatError("foreign");
   const { version } = value;
   if (typeof version === "number" && Number.isInteger(version) && version > VERSION) throw new FormatError("newer");
   if (version !== VERSION) throw new FormatError("damaged");
@@ -111,24 +119,44 @@ export function available() {
   }
 }
 
-/** @returns {boolean} whether a plan is stored (readable or not) */
-export function stored() {
-  return localStorage.getItem(KEY) !== null;
+/**
+ * Whether a stored text is sealed, by its shape alone: a damaged seal still counts as sealed,
+ * so clear text never replaces it by mistake.
+ * @param {string} text
+ */
+function sealedText(text) {
+  try {
+    const value = JSON.parse(text);
+    return isObject(value) && value.sealed !== undefined;
+  } catch {
+    return false;
+  }
 }
 
-/** @returns {PlanRecord | null} the stored record; throws FormatError when it is unreadable */
-export function read() {
-  const text = localStorage.getItem(KEY);
+/** @returns {DeviceRecord} the stored plan as one tab sees it; each tab opens its own */
+export const open = () => new DeviceRecord(KEY, sealedText);
+
+/** @param {DeviceRecord} place @returns {boolean} whether a plan is stored (readable or not) */
+export const stored = (place) => place.stored();
+
+/**
+ * @param {DeviceRecord} place
+ * @returns {PlanRecord | null} the stored record; throws FormatError when it is unreadable
+ */
+export function read(place) {
+  const text = place.read();
   return text === null ? null : parse(text);
 }
 
-/** @param {PlanRecord} record replaces the stored record in one step */
-export function write(record) {
-  localStorage.setItem(KEY, JSON.stringify(record));
-}
+/**
+ * Replaces the stored record in one step, unless another tab changed it since this one read it.
+ * @param {DeviceRecord} place @param {PlanRecord} record @param {import("./device-record.js").WriteOptions} [options]
+ */
+export const write = (place, record, options) => place.write(JSON.stringify(record), options);
 
-/** Removes every entry of the plan from this browser. */
-export function remove() {
+/** Removes every entry of the plan from this browser. @param {DeviceRecord} place */
+export function remove(place) {
+  place.remove();
   for (const key of Object.keys(localStorage)) {
     if (key.startsWith(KEY)) localStorage.removeItem(key);
   }

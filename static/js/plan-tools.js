@@ -6,8 +6,8 @@
  * on the page: a browser dialog would block the quick exit.
  */
 import * as model from "./plan-model.js";
-import * as storage from "./plan-storage.js";
 import { collect } from "./plan-form.js";
+import { downloadName } from "./names.js";
 
 /** @param {import("./plan.js").PlanView} plan */
 export function tools(plan) {
@@ -76,7 +76,7 @@ export function tools(plan) {
     const url = URL.createObjectURL(new Blob([JSON.stringify(record)], { type: "application/json" }));
     const link = document.createElement("a");
     link.href = url;
-    link.download = `${msg.msgFileName}-${new Date().toISOString().slice(0, 10)}.json`;
+    link.download = downloadName(msg.msgFileName);
     link.hidden = true;
     document.body.append(link);
     link.click();
@@ -118,7 +118,7 @@ export function tools(plan) {
    */
   async function replaceWith(chosen, fileLock) {
     const at = state.epoch;
-    if (state.canStore && storage.stored() && !(await question.ask(msg.msgConfirmImport, msg.msgImportYes, file))) return;
+    if (model.stored(state) && !(await question.ask(msg.msgConfirmImport, msg.msgImportYes, file))) return;
     if (at !== state.epoch) return;
     plan.cancelSave();
     model.replace(state, fileLock);
@@ -131,7 +131,7 @@ export function tools(plan) {
   async function deletePlan() {
     if (!(await question.ask(msg.msgConfirmDelete, msg.msgDeleteYes, $("delete")))) return;
     plan.forget();
-    if (state.canStore) storage.remove();
+    model.remove(state);
     say(msg.msgDeleted);
   }
 

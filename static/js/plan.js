@@ -4,6 +4,8 @@
  * types (plan-storage.js), only sealed once she has set a passphrase (plan-crypto.js), and no
  * request ever carries it. The page drops the open plan on quick exit and when it is left; with
  * a passphrase the plan also locks after a minute hidden and after ten minutes without input.
+ * When another tab (or the installed app) changes the stored plan, this one shows the change:
+ * the plan locked, or its new content (device-record.js).
  * The state and its rules are plan-model.js's; the tools (passphrase, file, delete) are in
  * plan-tools.js, what she wrote on the page in plan-form.js.
  */
@@ -28,7 +30,8 @@ const IDLE_LIMIT = 10 * 60 * 1000;
  *   "msgPassphraseSet" | "msgChangePassphrase" | "msgConfirmRemovePassphrase" |
  *   "msgRemovePassphraseYes" | "msgPassphraseRemoved" | "msgConfirmDelete" | "msgDeleteYes" |
  *   "msgDeleted" | "msgConfirmImport" | "msgImportYes" | "msgImported" | "msgImportedProtected" |
- *   "msgBadFile" | "msgNewerFile" | "msgFileWrongPassphrase" | "msgExported" | "msgFileName" | "msgRemove"
+ *   "msgBadFile" | "msgNewerFile" | "msgFileWrongPassphrase" | "msgExported" | "msgFileName" | "msgRemove" |
+ *   "msgChangedElsewhere"
  * , string>} PlanData
  * @typedef {ReturnType<typeof view>} PlanView
  */
@@ -81,14 +84,28 @@ function view(root) {
 
   /**
    * Saves what the page shows; with a passphrase only the sealed form is written. Starts at
-   * once: the text and the key are taken before anything can close the plan.
+   * once: the text and the key are taken before anything can close the plan. When another tab
+   * stored the plan meanwhile, nothing is written and the page shows what is stored.
    */
   async function save() {
     cancelSave();
     const saved = await model.save(state, collect(root));
     if (saved === "saved") say(msg.msgSaved);
     if (saved === "failed") say(msg.msgSaveFailed);
+    if (saved === "changed" || saved === "refused") await follow();
     return saved === "saved";
+  }
+
+  /** The stored plan changed in another tab: show it, locked or with its new content. */
+  async function follow() {
+    cancelSave();
+    const seen = await model.follow(state);
+    if (seen.result === "stale") return;
+    if (seen.result === "opened") {
+      fill(seen.plan);
+      show();
+    } else load();
+    say(msg.msgChangedElsewhere);
   }
 
   /** Closes the plan at once: saves the last keystrokes (sealed), then forgets text and key. */
@@ -136,7 +153,7 @@ function view(root) {
 
   return {
     root, state, msg, $, input, details, summary, question, timers,
-    say, fill, show, cancelSave, save, close, load, lockNow, active, forget,
+    say, fill, show, cancelSave, save, follow, close, load, lockNow, active, forget,
   };
 }
 
@@ -228,6 +245,7 @@ export function init(root) {
 
   root.querySelector("[data-plan-nojs]")?.remove();
   for (const element of root.querySelectorAll("[data-plan-js], [data-plan-check]")) /** @type {HTMLElement} */ (element).hidden = false;
-  if (!plan.state.canStore) plan.say(msg.msgNoStorage);
+  if (plan.state.canStore) plan.state.place.onChange(plan.follow);
+  else plan.say(msg.msgNoStorage);
   load();
 }

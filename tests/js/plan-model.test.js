@@ -4,22 +4,9 @@ import assert from "node:assert/strict";
 import { webcrypto } from "node:crypto";
 import * as model from "../../static/js/plan-model.js";
 import { STORAGE } from "../../static/js/names.js";
+import { MemoryStorage } from "./memory-storage.js";
 
 if (!globalThis.crypto) globalThis.crypto = webcrypto; // node 18 has it only here
-
-/** localStorage as the browser has it: stored keys are the object's own keys. */
-class MemoryStorage {
-  getItem(key) {
-    return Object.hasOwn(this, key) ? this[key] : null;
-  }
-  setItem(key, value) {
-    this[key] = String(value);
-  }
-  removeItem(key) {
-    delete this[key];
-  }
-}
-
 const PASSPHRASE = "drei kleine Wörter";
 const plan = (text) => ({ fields: { "people.codeword": text }, checked: ["bag.id"], own: [{ text: "Brille", checked: true }] });
 const stored = () => globalThis.localStorage.getItem(STORAGE.plan);
@@ -182,6 +169,36 @@ test("files: a plain one is taken, a sealed one waits for its passphrase, others
   assert.ok(JSON.parse(stored()).sealed);
 });
 
+test("records and files have a neutral type; those made before still open", async () => {
+  const { state } = start();
+  const made = await model.record(state, plan("Anna"));
+  assert.equal(made.type, "wegweiser-notes");
+  await model.protect(state, PASSPHRASE);
+  const sealed = await model.record(state, plan("versiegelt"));
+  assert.equal(sealed.type, "wegweiser-notes");
+
+  // As the app wrote them before: the same record with the type it had then.
+  const before = (record) => JSON.stringify({ ...record, type: "wegweiser-safety-plan" });
+  const fresh = start().state;
+  globalThis.localStorage.setItem(STORAGE.plan, before(made));
+  model.close(fresh);
+  assert.deepEqual(model.read(fresh), { plan: plan("Anna"), damaged: false });
+  assert.deepEqual(await model.readFile(fresh, new Blob([before(made)])), { result: "plan", plan: plan("Anna") });
+  assert.deepEqual(await model.readFile(fresh, new Blob([before(sealed)])), { result: "sealed" });
+  const opened = await model.openFile(fresh, PASSPHRASE, nothing);
+  assert.deepEqual([opened.result, opened.plan], ["opened", plan("versiegelt")]);
+
+  globalThis.localStorage.setItem(STORAGE.plan, before(sealed));
+  model.close(fresh);
+  assert.deepEqual(model.read(fresh), { plan: null, damaged: false });
+  assert.equal(fresh.sealed, true);
+  const unlocked = await model.unlock(fresh, PASSPHRASE, nothing);
+  assert.deepEqual([unlocked.result, unlocked.plan], ["opened", plan("versiegelt")]);
+  assert.equal(await model.save(fresh, plan("weiter")), "saved");
+  assert.equal(JSON.parse(stored()).type, "wegweiser-notes", "saved again under the neutral type");
+  assert.deepEqual(await model.readFile(fresh, new Blob([JSON.stringify({ ...made, type: "shopping-list" })])), { result: "bad" });
+});
+
 test("a file read or opened while the plan closes is dropped", async () => {
   const { state } = start();
   const plain = new Blob([JSON.stringify({ type: "wegweiser-safety-plan", version: 1, plan: plan("x") })]);
@@ -196,4 +213,65 @@ test("a file read or opened while the plan closes is dropped", async () => {
   model.close(state);
   assert.deepEqual(await opening, { result: "stale" });
   assert.equal(state.importing, null);
+});
+
+test("two tabs: a tab without the key never stores clear text over the other's sealed plan", async () => {
+  const { state: first } = start();
+  await model.save(first, plan("Zq-geheim"));
+  const second = model.create(true); // another tab, on the same storage
+  model.read(second);
+  await model.protect(second, PASSPHRASE);
+  assert.equal(await model.save(second, plan("Zq-geheim")), "saved");
+  assert.equal(await model.save(first, plan("Zq-geheim!")), "changed");
+  assert.ok(JSON.parse(stored()).sealed && !stored().includes("Zq-geheim"));
+  assert.deepEqual(await model.follow(first), { result: "closed" });
+  assert.deepEqual(model.read(first), { plan: null, damaged: false });
+  assert.deepEqual([first.open, first.sealed, first.lock], [false, true, null]);
+});
+
+test("two tabs: an open tab follows a change made with its key, and locks on another key", async () => {
+  const { state: first } = start();
+  await model.protect(first, PASSPHRASE);
+  await model.save(first, plan("eins"));
+  const second = model.create(true);
+  model.read(second);
+  assert.equal((await model.unlock(second, PASSPHRASE, nothing)).result, "opened");
+  assert.equal(await model.save(second, plan("zwei")), "saved");
+  assert.deepEqual(await model.follow(first), { result: "opened", plan: plan("zwei") });
+  assert.equal(await model.save(first, plan("drei")), "saved", "it knows the stored plan now");
+
+  model.close(second);
+  model.read(second);
+  await model.unlock(second, PASSPHRASE, nothing);
+  await model.protect(second, "ganz andere Wörter");
+  assert.equal(await model.save(second, plan("vier")), "saved");
+  assert.equal(await model.save(first, plan("fünf")), "changed", "the old key does not write over the new one");
+  assert.deepEqual(await model.follow(first), { result: "closed" });
+  model.read(first);
+  assert.deepEqual([first.open, first.lock], [false, null]);
+});
+
+test("removing the passphrase is the one way to clear text over a sealed plan", async () => {
+  const { state } = start();
+  await model.protect(state, PASSPHRASE);
+  await model.save(state, plan("Anna"));
+  state.lock = null; // as a bug would: no key, and no choice of hers to remove the passphrase
+  assert.equal(await model.save(state, plan("Anna")), "refused");
+  assert.ok(JSON.parse(stored()).sealed);
+  await model.protect(state, PASSPHRASE);
+  model.unprotect(state);
+  assert.equal(await model.save(state, plan("Anna")), "saved");
+  assert.ok(JSON.parse(stored()).plan);
+});
+
+test("a deletion in another tab is not undone by this one", async () => {
+  const { state: first } = start();
+  await model.save(first, plan("Anna"));
+  const second = model.create(true);
+  model.read(second);
+  model.forget(second);
+  model.remove(second);
+  assert.equal(stored(), null);
+  assert.equal(await model.save(first, plan("Anna!")), "changed");
+  assert.equal(stored(), null);
 });
