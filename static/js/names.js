@@ -29,6 +29,9 @@ export const STORAGE = Object.freeze({
 /** The IndexedDB database, for browsers that cannot list theirs to "delete everything". */
 export const DATABASE = "wegweiser";
 
+/** The journal's object store in DATABASE, and its name for device-record.js (locks, news). */
+export const JOURNAL = Object.freeze({ store: "journal", record: "wegweiser.journal" });
+
 /** Messages a page posts to the service worker. */
 export const WORKER_MESSAGES = Object.freeze({
   /** She chose to reload: the waiting version takes over. */
