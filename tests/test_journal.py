@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pwa.journal import COUNSELLING, EVIDENCE, FORMS
 from tests.neutral_words import telling_words
+from tests.node import run
 
 
 def _root(page):
@@ -61,3 +62,10 @@ def test_guidance_names_its_sources_and_the_help_of_the_directory(crawl):
                 assert {phone.href for phone in service.phones} <= links
         sources = page.document.find("p", class_="sources")
         assert sources is not None and "service.berlin.de" in sources.text
+
+
+def test_the_journals_rules_pass_their_node_tests():
+    for name in ("journal-model", "plan-context"):
+        result = run("--test", f"tests/js/{name}.test.js")
+        assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+        assert "# fail 0" in result.stdout and "# pass 0" not in result.stdout

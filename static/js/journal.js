@@ -9,13 +9,12 @@
  */
 import * as cipher from "./plan-crypto.js";
 import * as model from "./journal-model.js";
-import * as planStorage from "./plan-storage.js";
 import { HIDDEN_LIMIT, IDLE_LIMIT, passphraseProblem } from "./passphrase.js";
 import { collect, entryItem, fill } from "./journal-form.js";
 import { located, preview, withoutLocation } from "./journal-photos.js";
 import { createQuestion } from "./question.js";
 import { persist } from "./journal-storage.js";
-import { EVENTS } from "./names.js";
+import { EVENTS, PLAN_CONTEXT, STORAGE } from "./names.js";
 
 /** @template {Element} T @param {Element} root @param {string} name @param {new () => T} type @returns {T} */
 function part(root, name, type) {
@@ -27,7 +26,8 @@ function part(root, name, type) {
 /** The sealed plan, if it has a passphrase: the journal takes the same. */
 function sealedPlan() {
   try {
-    return planStorage.read(planStorage.open())?.sealed || null;
+    const sealed = JSON.parse(localStorage.getItem(STORAGE.plan) || "{}").sealed;
+    return cipher.isSealed(sealed) ? sealed : null;
   } catch {
     return null;
   }
@@ -168,7 +168,7 @@ export function init(root) {
       say(msg.msgWorking || "");
       try {
         const lock = await cipher.lockFor(typed, planLock);
-        await cipher.unseal(lock, planLock, planStorage.CONTEXT);
+        await cipher.unseal(lock, planLock, new TextEncoder().encode(PLAN_CONTEXT));
       } catch {
         return refuse(msg.msgWrongPassphrase);
       }
