@@ -273,8 +273,12 @@ def test_the_plans_passphrase_opens_a_new_journal(context, live_server):
     expect(page.locator("[data-journal-plan-offer]")).to_be_hidden()
 
 
-def test_two_tabs_never_lose_an_entry(context, live_server):
+def test_two_tabs_never_lose_an_entry(browser, live_server):
+    from tests.test_device_record_browser import DEAF
+
     marker = f"canary{secrets.token_hex(6)}"
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    context.add_init_script(DEAF)
     first = open_journal(context, live_server)
     set_up(first)
     second = open_journal(context, live_server)
@@ -283,13 +287,26 @@ def test_two_tabs_never_lose_an_entry(context, live_server):
     expect(second.locator("[data-journal-item]")).to_have_count(1, timeout=SLOW)
     write_entry(second, f"{marker}-b")
     expect(first.locator("[data-journal-item]")).to_have_count(2, timeout=SLOW)
-    # A tab that missed the news does not write over the other's entry.
-    second.evaluate("() => {}")
+    # A tab that has not heard of the other's entry yet writes nothing over it: its save is
+    # refused, it shows what is stored, and her text stays in the form to save again.
+    second.evaluate("window.deaf = true")
+    write_entry(first, f"{marker}-c")
+    expect(second.locator("[data-journal-item]")).to_have_count(2)
+    write_entry(second, f"{marker}-d", wait=False)
+    news = second.get_attribute("[data-module=journal]", "data-msg-changed-elsewhere")
+    expect(second.locator("[data-journal-status]")).to_have_text(news, timeout=SLOW)
+    expect(second.locator("[data-journal-item]")).to_have_count(3)
+    assert second.input_value("#journal-what") == f"{marker}-d-what"
+    second.click("form[data-journal-entry] button[type=submit]")
+    expect(second.locator("[data-journal-item]")).to_have_count(4, timeout=SLOW)
+    second.evaluate("window.deaf = false")
+    expect(first.locator("[data-journal-item]")).to_have_count(4, timeout=SLOW)
+    # Deleted in one tab: the other locks, and nothing of it is left there.
     first.click("[data-journal-erase]")
     first.click("[data-journal-confirm-yes]")
     assert_locked(second, marker)
-    stored = first.evaluate(DUMP_STORAGE)
-    assert marker not in stored
+    assert marker not in first.evaluate(DUMP_STORAGE)
+    context.close()
 
 
 @pytest.mark.parametrize("code", ["de", "en", "tr", "ar", "uk", "ru", "pl", "fa"])
