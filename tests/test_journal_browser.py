@@ -325,3 +325,21 @@ def test_no_axe_violations_in_any_state(browser, live_server, code):
     page.click("[data-journal-lock]")
     assert _axe(page) == [], "locked"
     context.close()
+
+
+def test_it_works_offline(context, live_server):
+    from tests.test_offline_browser import READY, wait_until
+
+    marker = f"canary{secrets.token_hex(6)}"
+    page = open_journal(context, live_server)
+    wait_until(page, READY, timeout=120.0)
+    # The offline module says so once every page is saved (all languages: slow on a busy machine).
+    page.locator("[data-module=offline] p").wait_for(timeout=120000)
+    context.set_offline(True)
+    page.reload()
+    set_up(page)
+    write_entry(page, marker)
+    page.reload()
+    unlock(page)
+    expect(page.locator("[data-journal-item]")).to_contain_text(f"{marker}-what")
+    context.set_offline(False)
