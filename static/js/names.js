@@ -29,6 +29,9 @@ export const STORAGE = Object.freeze({
 /** The IndexedDB database, for browsers that cannot list theirs to "delete everything". */
 export const DATABASE = "wegweiser";
 
+/** The context every sealed plan is authenticated with (plan-storage.js): its format and version. */
+export const PLAN_CONTEXT = "wegweiser-safety-plan/1";
+
 /** The journal's object store in DATABASE, and its name for device-record.js (locks, news). */
 export const JOURNAL = Object.freeze({ store: "journal", record: "wegweiser.journal" });
 

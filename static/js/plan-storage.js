@@ -13,13 +13,13 @@
  */
 import { isSealed } from "./plan-crypto.js";
 import { DeviceRecord } from "./device-record.js";
-import { STORAGE } from "./names.js";
+import { PLAN_CONTEXT, STORAGE } from "./names.js";
 
 const KEY = STORAGE.plan;
 const TYPE = "wegweiser-safety-plan";
 const VERSION = 1;
 // Authenticated with every sealed plan, so a ciphertext cannot pass for another format.
-export const CONTEXT = new TextEncoder().encode(`${TYPE}/${VERSION}`);
+export const CONTEXT = new TextEncoder().encode(PLAN_CONTEXT);
 export const MAX_FILE = 2000000;
 
 /**
