@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import PHONE
+from tests.neutral_words import telling_words
 from tests.test_plan_browser import DUMP_STORAGE, PAGE_TEXT, PASSPHRASE, SLOW, _axe
 
 pytestmark = pytest.mark.browser
@@ -343,3 +344,81 @@ def test_it_works_offline(context, live_server):
     unlock(page)
     expect(page.locator("[data-journal-item]")).to_contain_text(f"{marker}-what")
     context.set_offline(False)
+
+
+# The page's CSP lets no fetch read a blob: URL; the test keeps each blob behind its URL.
+KEEP_BLOBS = """(() => {
+  window.blobs = new Map();
+  const make = URL.createObjectURL;
+  URL.createObjectURL = (blob) => { const url = make(blob); window.blobs.set(url, blob); return url; };
+})();"""
+
+PHOTO_DIGESTS = """async () => {
+  const out = [];
+  for (const image of document.querySelectorAll("[data-journal-report] img")) {
+    const bytes = await window.blobs.get(image.src).arrayBuffer();
+    out.push([...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join(""));
+  }
+  return out.sort();
+}"""
+
+
+def _report_digests(page) -> list[str]:
+    page.evaluate("window.print = () => { window.printed = true; }")
+    page.click("[data-journal-print]")
+    page.wait_for_function("window.printed === true", timeout=SLOW)
+    return page.evaluate(PHOTO_DIGESTS)
+
+
+def test_export_delete_import_restores_every_entry_and_photo(context, live_server, tmp_path):
+    import hashlib
+
+    marker = f"canary{secrets.token_hex(6)}"
+    requests = _requests(context)
+    context.add_init_script(KEEP_BLOBS)
+    page = open_journal(context, live_server)
+    set_up(page)
+    photos = [canary_photo(page, f"{marker}{i}", gps=False) for i in range(3)]
+    write_entry(page, f"{marker}-one", photos[:2])
+    write_entry(page, f"{marker}-two", photos[2:])
+    assert _report_digests(page) == sorted(hashlib.sha256(p).hexdigest() for p in photos)
+    with page.expect_download() as download:
+        page.click("[data-journal-export]")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert not telling_words(saved.name, "de") and saved.name.startswith("notizen-")
+    assert marker.encode() not in saved.read_bytes()
+
+    # A changed byte in a record: refused, and nothing on the device changes.
+    lines = saved.read_bytes().split(b"\n")
+    record = json.loads(lines[2])
+    data = bytearray(base64.b64decode(record["data"]))
+    data[20] ^= 1
+    record["data"] = base64.b64encode(bytes(data)).decode()
+    tampered = tmp_path / "tampered.wegweiser"
+    tampered.write_bytes(b"\n".join([*lines[:2], json.dumps(record).encode(), *lines[3:]]))
+    foreign = tmp_path / "foreign.json"
+    foreign.write_text('{"type": "wegweiser-safety-plan", "version": 1, "plan": {}}')
+    before = json.loads(page.evaluate(DUMP_STORAGE))["databases"]
+    bad = page.get_attribute("[data-module=journal]", "data-msg-bad-file")
+    for wrong in (tampered, foreign):
+        page.set_input_files("[data-journal-import]", str(wrong))
+        page.click("[data-journal-import-replace]")
+        expect(page.locator("[data-journal-import-error]")).to_have_text(bad, timeout=SLOW)
+        assert json.loads(page.evaluate(DUMP_STORAGE))["databases"] == before
+
+    # Deleted, set up again (a new salt): the file's passphrase opens it, every photo comes back.
+    page.click("[data-journal-erase]")
+    page.click("[data-journal-confirm-yes]")
+    set_up(page)
+    page.set_input_files("[data-journal-import]", str(saved))
+    page.fill("[data-journal-import-passphrase]", "nicht die richtige")
+    page.click("[data-journal-import-merge]")
+    wrong_words = page.get_attribute("[data-module=journal]", "data-msg-file-wrong-passphrase")
+    expect(page.locator("[data-journal-import-error]")).to_have_text(wrong_words, timeout=SLOW)
+    page.fill("[data-journal-import-passphrase]", PASSPHRASE)
+    page.click("[data-journal-import-merge]")
+    expect(page.locator("[data-journal-item]")).to_have_count(2, timeout=SLOW)
+    assert _report_digests(page) == sorted(hashlib.sha256(p).hexdigest() for p in photos)
+    assert marker not in page.evaluate(DUMP_STORAGE)
+    assert not [r for r in requests if marker in r]

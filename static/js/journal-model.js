@@ -213,3 +213,45 @@ export async function erase(state) {
   await state.place.clear();
   state.exists = false;
 }
+
+/** @param {unknown} value @param {string} id @returns {value is Entry} an entry's shape, as far as the page relies on it */
+const isEntry = (value, id) => Boolean(value) && typeof value === "object"
+  && /** @type {Entry} */ (value).id === id && Array.isArray(/** @type {Entry} */ (value).photos)
+  && ["when", "written", "changed"].every((name) => typeof /** @type {Record<string, unknown>} */ (value)[name] === "string");
+
+/**
+ * Adds the entries of a file (opened by journal-file.js) to the journal, or replaces it with
+ * them: sealed again with this journal's key, in one transaction. Adding keeps the later of
+ * two versions of one entry.
+ * @param {JournalState} state @param {Map<string, ArrayBuffer>} records @param {boolean} replace
+ * @returns {Promise<SaveResult>} rejects with TypeError when an entry is not one
+ */
+export async function take(state, records, replace) {
+  if (!state.lock) return "closed";
+  const at = state.epoch;
+  /** @type {Map<string, Entry>} */
+  const taken = new Map();
+  for (const [key, bytes] of records) {
+    if (!key.startsWith("entry:")) continue;
+    const entry = JSON.parse(decoder.decode(bytes));
+    if (!isEntry(entry, key.slice(6))) throw new TypeError("not an entry");
+    const mine = state.entries.get(entry.id);
+    if (replace || !mine || mine.changed < entry.changed) taken.set(entry.id, entry);
+  }
+  /** @type {Map<string, cipher.SealedBytes>} */
+  const puts = new Map();
+  for (const entry of taken.values()) {
+    const keys = [`entry:${entry.id}`, ...entry.photos.flatMap((photo) => [`photo:${photo.id}`, `preview:${photo.id}`])];
+    for (const key of keys) {
+      const bytes = records.get(key);
+      if (bytes) puts.set(key, await seal(state, key, bytes));
+    }
+  }
+  const gone = replace ? [...state.entries.values()].flatMap((entry) => [
+    `entry:${entry.id}`, ...entry.photos.flatMap((photo) => [`photo:${photo.id}`, `preview:${photo.id}`]),
+  ]).filter((key) => !puts.has(key)) : [];
+  if (at !== state.epoch) return "closed";
+  const result = await state.place.commit(puts, gone);
+  if (result === "written") await follow(state);
+  return result;
+}

@@ -15,6 +15,7 @@ import { located, preview, withoutLocation } from "./journal-photos.js";
 import { createQuestion } from "./question.js";
 import { persist } from "./journal-storage.js";
 import { EVENTS, PLAN_CONTEXT, STORAGE } from "./names.js";
+import { tools } from "./journal-tools.js";
 
 /** @template {Element} T @param {Element} root @param {string} name @param {new () => T} type @returns {T} */
 function part(root, name, type) {
@@ -107,10 +108,12 @@ export function init(root) {
     clearDraft();
     question.answer(false);
     $("list").replaceChildren();
+    document.querySelector("[data-journal-report-list]")?.replaceChildren();
+    for (const input of root.querySelectorAll("input[type=file], input[type=password]")) /** @type {HTMLInputElement} */ (input).value = "";
+    $("import-step").hidden = true;
     $("storage").textContent = "";
     for (const url of urls.values()) URL.revokeObjectURL(url);
     urls.clear();
-    words.value = repeat.value = "";
     $("unlock-error").textContent = "";
     clearTimeout(timers.idle);
     clearTimeout(timers.hidden);
@@ -267,6 +270,7 @@ export function init(root) {
 
   /** @param {string} text @param {string} yes @param {HTMLElement} after */
   const ask = (text, yes, after) => question.ask(text, yes, after);
+  const { print, exportNow, importNow, fileInput } = tools({ state, msg, $, say, ask, render, follow, showStorage, filters, labels, previewUrl, urls });
 
   /** @type {Record<string, (button: HTMLElement) => unknown>} */
   const clicks = {
@@ -288,6 +292,10 @@ export function init(root) {
       lockNow();
       say(msg.msgErased || "");
     },
+    journalPrint: print,
+    journalExport: exportNow,
+    journalImportMerge: () => importNow(false),
+    journalImportReplace: () => importNow(true),
     journalConfirmYes: () => question.answer(true),
     journalConfirmNo: () => question.answer(false),
   };
@@ -300,6 +308,7 @@ export function init(root) {
   unlockForm.addEventListener("submit", (event) => { event.preventDefault(); unlock(); });
   entryForm.addEventListener("submit", (event) => { event.preventDefault(); saveEntry(); });
   part(root, "photo-input", HTMLInputElement).addEventListener("change", choosePhotos);
+  fileInput.addEventListener("change", () => { $("import-step").hidden = !fileInput.files?.length; });
   for (const input of root.querySelectorAll("[data-journal-filter]")) input.addEventListener("input", render);
   for (const type of ["input", "keydown", "pointerdown"]) document.addEventListener(type, active, { passive: true });
 
