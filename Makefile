@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: serve site test test-fast check-js extract update check-strings browser node bench icons clean
+.PHONY: serve site test test-fast check-js extract update check-strings browser node bench bench-journal icons clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ check-strings: $(STAMP)
 ## bench: speed and size figures (installs wrk, nginx and Lighthouse when missing; about 12 minutes)
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+## bench-journal: the journal's figures (200 entries, 100 photos of 3 MB; a few minutes)
+bench-journal: $(STAMP)
+	$(PY) bench/journal.py
 
 ## icons: draw the app icons (static/icons/*.png) again from pwa/icons.py
 icons: $(STAMP)

@@ -15,7 +15,7 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route, Router
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from pwa import about, clock, covers, desk, directory_pages, disguise, info, languages, offline, pages, plan, safety
+from pwa import about, clock, covers, desk, directory_pages, disguise, info, journal, languages, offline, pages, plan, safety
 from pwa.about_data import EVENT_RECORDS, MATERIAL_RECORDS
 from pwa.collection import Collection
 from pwa.compression import GZip
@@ -37,6 +37,7 @@ PAGE_FAMILIES: tuple[PageFamily, ...] = (
     languages.family,
     directory_pages.family,
     plan.family,
+    journal.family,
     safety.family,
     disguise.family,
     info.family,

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 from pwa.headers import SECURITY_HEADERS
 from tests.helpers import parse_html
 
-URL_MAP = ["", "emergency", "services", "plan", "safety", "info", "about", "languages", "privacy"]
+URL_MAP = ["", "emergency", "services", "plan", "journal", "safety", "info", "about", "languages", "privacy"]
 
 
 def assert_security_headers(response) -> None:

@@ -56,7 +56,7 @@ def test_family_names_are_unique():
 
 def test_the_app_serves_every_family_of_its_site(app):
     site = app.state.site
-    assert [f.name for f in site.families] == ["home", "languages", "directory", "plan", "safety", "disguise", "info", "about", "offline", "covers"]
+    assert [f.name for f in site.families] == ["home", "languages", "directory", "plan", "journal", "safety", "disguise", "info", "about", "offline", "covers"]
     mounted = {getattr(route, "path", None) for route in app.routes}
     for route in site.root_routes:
         assert route.path in mounted

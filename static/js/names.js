@@ -64,6 +64,12 @@ export function downloadName(word, day = new Date(), extension = "json") {
   return `${plain}-${date}.${extension}`;
 }
 
+/** The context every sealed plan is authenticated with (plan-storage.js): its format and version. */
+export const PLAN_CONTEXT = "wegweiser-safety-plan/1";
+
+/** The journal's object store in DATABASE, and its name for device-record.js (locks, news). */
+export const JOURNAL = Object.freeze({ store: "journal", record: "wegweiser.journal" });
+
 /** Messages a page posts to the service worker. */
 export const WORKER_MESSAGES = Object.freeze({
   /** She chose to reload: the waiting version takes over. */

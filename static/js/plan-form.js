@@ -1,8 +1,7 @@
 // @ts-check
 /**
  * The plan on its page: what she wrote (fields, checkboxes, her own items), read into a Plan and
- * filled from one, keeping no copy; and questions asked in the page, as a browser dialog would
- * block the quick exit.
+ * filled from one, keeping no copy.
  */
 
 /** @typedef {import("./plan-storage.js").Plan} Plan */
@@ -86,40 +85,3 @@ export function grow(field) {
 
 /** @param {Element} root every textarea of the plan grows to its text */
 export const growAll = (root) => fields(root).forEach(grow);
-
-/**
- * One yes-or-no question at a time, below the control that asked; a new one answers the last "no".
- * @param {(name: string) => HTMLElement} $ the element with data-plan-<name>
- */
-export function createQuestion($) {
-  const box = $("confirm");
-  const text = $("confirm-text");
-  /** @type {((yes: boolean) => void) | null} */
-  let pending = null;
-  /** @param {boolean} value */
-  const answer = (value) => pending?.(value);
-  /**
-   * @param {string} question
-   * @param {string} yes the label of the button that agrees
-   * @param {HTMLElement} after the control that asked
-   * @returns {Promise<boolean>}
-   */
-  const ask = (question, yes, after) => {
-    answer(false);
-    text.textContent = question;
-    $("confirm-yes").textContent = yes;
-    after.after(box);
-    box.hidden = false;
-    text.focus();
-    return new Promise((resolve) => {
-      pending = (value) => {
-        const hadFocus = box.contains(document.activeElement);
-        pending = null;
-        box.hidden = true;
-        if (hadFocus) after.focus();
-        resolve(value);
-      };
-    });
-  };
-  return { ask, answer };
-}

@@ -9,6 +9,7 @@
  */
 import * as cipher from "./plan-crypto.js";
 import * as storage from "./plan-storage.js";
+import { passphraseProblem } from "./passphrase.js";
 
 /**
  * @typedef {object} PlanState
@@ -159,11 +160,7 @@ export async function unlock(state, words, working) {
   return opened;
 }
 
-/** @param {string} first @param {string} second @param {number} shortest @returns {"tooShort" | "mismatch" | null} */
-export function passphraseProblem(first, second, shortest) {
-  if ([...first].length < shortest) return "tooShort";
-  return first === second ? null : "mismatch";
-}
+export { passphraseProblem };
 
 /** Gives the plan a passphrase (save() seals it). @param {PlanState} state @param {string} words */
 export async function protect(state, words) {

@@ -16,7 +16,7 @@
  */
 import { isSealed } from "./plan-crypto.js";
 import { DeviceRecord } from "./device-record.js";
-import { STORAGE } from "./names.js";
+import { PLAN_CONTEXT, STORAGE } from "./names.js";
 
 const KEY = STORAGE.plan;
 const TYPE = "wegweiser-notes";
@@ -24,7 +24,7 @@ const TYPES = [TYPE, "wegweiser-safety-plan"];
 const VERSION = 1;
 // Authenticated with every sealed plan, so a ciphertext cannot pass for another format. It keeps
 // the first type's name, never written anywhere, so that plans sealed before still open.
-export const CONTEXT = new TextEncoder().encode(`wegweiser-safety-plan/${VERSION}`);
+export const CONTEXT = new TextEncoder().encode(PLAN_CONTEXT);
 export const MAX_FILE = 2000000;
 
 /**

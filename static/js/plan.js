@@ -12,13 +12,13 @@
 import * as cipher from "./plan-crypto.js";
 import * as model from "./plan-model.js";
 import * as storage from "./plan-storage.js";
-import { addOwn, collect, createQuestion, fill as fillForm, grow, growAll } from "./plan-form.js";
+import { addOwn, collect, fill as fillForm, grow, growAll } from "./plan-form.js";
+import { createQuestion } from "./question.js";
 import { tools } from "./plan-tools.js";
 import { EVENTS } from "./names.js";
+import { HIDDEN_LIMIT, IDLE_LIMIT } from "./passphrase.js";
 
 const SAVE_DELAY = 400;
-const HIDDEN_LIMIT = 60 * 1000;
-const IDLE_LIMIT = 10 * 60 * 1000;
 
 /**
  * What the view reads of its element's data attributes: the shortest passphrase and the texts,

@@ -1,0 +1,63 @@
+"""The journal page: what happened, written down on the device only, always encrypted.
+
+The server renders the form, the guidance and the help numbers; journal.js keeps the entries
+in this browser's storage, sealed with her passphrase (the same as the safety plan's), and no
+request ever carries them. Form ids are the keys of a stored entry: keep them stable.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from pwa.i18n import N_
+from pwa.plan import MIN_PASSPHRASE
+from pwa.site import PageFamily
+from pwa.templating import render
+
+# The forms of violence the information pages name (info/domestic-violence), by stored id.
+FORMS: tuple[tuple[str, str], ...] = (
+    ("physical", N_("Körperlich")),
+    ("psychological", N_("Psychisch")),
+    ("sexual", N_("Sexualisiert")),
+    ("economic", N_("Wirtschaftlich")),
+    ("digital", N_("Digital")),
+    ("stalking", N_("Stalking")),
+    ("control", N_("Kontrolle")),
+)
+
+# Directory services shown beside the guidance: evidence kept without police, counselling.
+EVIDENCE = "anonyme-spurensicherung"
+COUNSELLING = ("hilfetelefon-frauen", "frauenberatung-skfm", "interventionsstelle")
+
+# What the guidance says comes from the shared help facts, entries dokumentieren-tagebuch and
+# dokumentieren-verletzungen (their sources, as of the facts' date).
+GUIDANCE_SOURCES = (
+    "https://service.berlin.de/dienstleistung/326786/",
+    "https://www.ms.niedersachsen.de (Schutzanordnung)",
+    "https://infoportal-haeusliche-gewalt.de (dokumentieren-aber-wie)",
+    "https://www.aktiv-gegen-digitale-gewalt.de (wie-dokumentiere-ich)",
+    "https://befund-gewalt.de (verletzungen-dokumentieren)",
+)
+GUIDANCE_AS_OF = "2026-11-24"
+
+
+async def journal(request: Request) -> Response:
+    directory = request.app.state.directory
+    counselling = [s for s in map(directory.get, COUNSELLING) if s is not None]
+    return render(
+        request,
+        "journal.html",
+        {
+            "forms": FORMS,
+            "evidence": directory.get(EVIDENCE),
+            "counselling": counselling,
+            "min_passphrase": MIN_PASSPHRASE,
+            "sources": GUIDANCE_SOURCES,
+            "sources_as_of": GUIDANCE_AS_OF,
+        },
+    )
+
+
+family = PageFamily("journal", routes=[Route("/journal", journal)], paths=("journal",))
