@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from pwa.i18n import N_
+from pwa.i18n import N_, cldr_code
 from pwa.offline import MANIFEST_TYPE, NO_CACHE
 from pwa.site import PageFamily
 
@@ -56,6 +56,8 @@ COVERS: tuple[Cover, ...] = (
         slugs={
             "de": "rechner", "en": "calculator", "tr": "hesap-makinesi", "ar": "alat-hasiba",
             "uk": "kalkuliator", "ru": "kalkulyator", "pl": "kalkulator", "fa": "mashin-hesab",
+            "ls": "taschen-rechner", "it": "calcolatrice", "fr": "calculatrice", "el": "arithmomichani",
+            "ro": "calculator-de-buzunar", "ku": "hesabker",
         },
     ),
     Cover(
@@ -70,7 +72,9 @@ COVERS: tuple[Cover, ...] = (
         slugs={
             "de": "einkaufsliste", "en": "shopping-list", "tr": "alisveris-listesi",
             "ar": "qaimat-altasawuq", "uk": "spysok-pokupok", "ru": "spisok-pokupok",
-            "pl": "lista-zakupow", "fa": "list-kharid",
+            "pl": "lista-zakupow", "fa": "list-kharid", "ls": "einkaufs-liste",
+            "it": "lista-della-spesa", "fr": "liste-de-courses", "el": "lista-agoron",
+            "ro": "lista-de-cumparaturi", "ku": "listeya-kirine",
         },
     ),
     Cover(
@@ -85,7 +89,8 @@ COVERS: tuple[Cover, ...] = (
         slugs={
             "de": "umrechner", "en": "converter", "tr": "birim-cevirici", "ar": "muhawwil-alwahdat",
             "uk": "konverter-odynyts", "ru": "konverter-edinits", "pl": "przelicznik",
-            "fa": "tabdil-vahed",
+            "fa": "tabdil-vahed", "ls": "einheiten-rechner", "it": "convertitore", "fr": "convertisseur",
+            "el": "metatropeas", "ro": "convertor", "ku": "guherker",
         },
     ),
 )
@@ -162,11 +167,12 @@ def icon_keys(cover: Cover) -> dict[str, str]:
 def number_symbols(code: str) -> dict[str, str]:
     """How the language writes numbers (CLDR, as the rest of the app does): its digits, its
     decimal sign and its group sign."""
-    system = Locale.parse(code).default_numbering_system or "latn"
+    cldr = cldr_code(code)
+    system = Locale.parse(cldr).default_numbering_system or "latn"
     return {
         "digits": DIGITS.get(system, DIGITS["latn"]),
-        "decimal": get_decimal_symbol(code, numbering_system="default"),
-        "group": get_group_symbol(code, numbering_system="default"),
+        "decimal": get_decimal_symbol(cldr, numbering_system="default"),
+        "group": get_group_symbol(cldr, numbering_system="default"),
     }
 
 
@@ -179,7 +185,7 @@ def manifest_data(app: Any, cover: Cover, code: str) -> dict[str, Any]:
         "name": templates.gettext(code, cover.name),
         "short_name": templates.gettext(code, cover.short_name),
         "description": templates.gettext(code, cover.description),
-        "lang": code,
+        "lang": templates.by_code[code].tag,
         "dir": templates.by_code[code].dir,
         "start_url": start,
         "scope": "/",  # the help part opens inside the installed cover, never in a browser tab

@@ -88,3 +88,9 @@ def parse_html(html: str) -> Element:
     builder.feed(html)
     builder.close()
     return builder.root
+
+
+def page_code(templates, document: Element) -> str:
+    """The app's code of the language a page is in, read from its tag (de-x-ls is "ls")."""
+    tag = document.find("html").attrs["lang"]
+    return next(language.code for language in templates.languages if language.tag == tag)

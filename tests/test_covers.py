@@ -64,12 +64,12 @@ def test_every_cover_has_a_start_page_in_every_language(crawl):
     assert set(starts) <= set(crawl.app.state.site.root_pages())
     for cover, code, page in _cover_pages(crawl):
         assert page.status == 200, page.path
-        html = page.document.find("html")
-        assert html.attrs["lang"] == code and html.attrs["dir"] == crawl.app.state.templates.by_code[code].dir
+        html, language = page.document.find("html"), crawl.app.state.templates.by_code[code]
+        assert html.attrs["lang"] == language.tag and html.attrs["dir"] == language.dir
         assert page.document.find("body").attrs["data-cover-page"] == cover.id
         assert page.document.find("title").text == crawl.app.state.templates.gettext(code, cover.name)
         assert page.document.find("link", rel="manifest").attrs["href"] == covers.manifest_path(cover, code)
-        assert page.headers["content-language"] == code
+        assert page.headers["content-language"] == language.tag
         assert set(cover.slugs) == set(codes), f"{cover.id} needs a start page in every enabled language"
 
 

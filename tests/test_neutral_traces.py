@@ -8,7 +8,7 @@ from __future__ import annotations
 from starlette.testclient import TestClient
 
 from pwa import offline
-from tests.helpers import Element, parse_html
+from tests.helpers import Element, parse_html, page_code
 from tests.neutral_words import telling_words
 
 SEPARATOR = " · "
@@ -44,7 +44,7 @@ def test_every_title_is_the_apps_name_and_a_neutral_page_word(crawl):
     templates = crawl.app.state.templates
     pages = [*crawl.pages.values(), *crawl.not_found.values()]
     for page in pages:
-        code = page.document.find("html").attrs["lang"]
+        code = page_code(templates, page.document)
         assert title_problems(page.document, templates.gettext(code, "Wegweiser"), code) == [], page.path
     assert len(pages) > 8 * 40
 
@@ -58,7 +58,7 @@ def test_the_subjects_words_stay_in_the_page_body(crawl):
 def test_every_description_and_home_screen_name_is_neutral(crawl):
     templates = crawl.app.state.templates
     for page in [*crawl.pages.values(), *crawl.not_found.values()]:
-        code = page.document.find("html").attrs["lang"]
+        code = page_code(templates, page.document)
         descriptions = _meta(page.document, "description")
         assert descriptions == [templates.gettext(code, offline.DESCRIPTION)], page.path
         # Safari names a home-screen icon after the title unless told otherwise.
