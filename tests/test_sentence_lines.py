@@ -8,11 +8,13 @@ from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
+from babel.messages.pofile import read_po
 from starlette.testclient import TestClient
 
 from pwa import i18n, sentence_lines
 from pwa.app import create_app
 from pwa.sentence_lines import LINE, break_lines
+from pwa.settings import ROOT
 from tests.conftest import make_settings
 from tests.helpers import parse_html
 
@@ -127,3 +129,21 @@ def test_break_lines(html: str, expected: str):
 def test_json_on_a_page_has_no_mark():
     assert sentence_lines.dumps({"text": f"A{LINE}B"}) == '{"text": "A B"}'
     assert sentence_lines.dumps({"text": f"A{LINE}B"}, ensure_ascii=False) == '{"text": "A B"}'
+
+
+def test_only_leichte_sprache_puts_sentences_on_lines():
+    """A newline in another language's text would be a plain space on its pages: none has one."""
+    locales = ROOT / "locales"
+    with_newlines = {}
+    for code in i18n.catalogue_codes(locales):
+        if i18n.sentence_lines(code):
+            continue
+        with (locales / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+            found = [m.id for m in read_po(handle) if m.id and any("\n" in (s or "") for s in _strings(m))]
+        if found:
+            with_newlines[code] = found[:3]
+    assert not with_newlines, with_newlines
+
+
+def _strings(message) -> list[str]:
+    return list(message.string) if isinstance(message.string, (list, tuple)) else [message.string]
