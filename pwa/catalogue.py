@@ -58,6 +58,9 @@ _CATEGORIES = ("zero", "one", "two", "few", "many", "other")
 # "§ 34a PolG NRW" keeps its order inside Arabic or Persian text.
 _ISOLATE = re.compile("[\u2066\u2067\u2068][^\u2066-\u2069]*\u2069|<bdi\\b[^>]*>.*?</bdi>", re.S)
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# Latin letters or digits right before or after an isolate: the citation goes on outside it.
+_LATIN_BEFORE = re.compile(r"[A-Za-z0-9\u00c0-\u024f][\s\u00a0]*$")
+_LATIN_AFTER = re.compile(r"[\s\u00a0]*[A-Za-z0-9\u00c0-\u024f]")
 
 
 def _pot_path(root: Path) -> Path:
@@ -119,6 +122,9 @@ def isolate_problems(text: str) -> list[str]:
             problems.append(text[max(0, position - 20):position + 20])
         elif _RTL_LETTER.search(text[span[0]:span[1]]):
             problems.append(text[span[0]:span[1]])
+        elif _LATIN_BEFORE.search(text[:span[0]]) or _LATIN_AFTER.match(text[span[1]:]):
+            # "⁦§ 34a⁩ PolG NRW": the law's name, outside, would be set right-to-left before it.
+            problems.append(text[max(0, span[0] - 20):span[1] + 20])
     return problems
 
 

@@ -38,11 +38,19 @@ class Variant:
     base: str  # the CLDR language it is written in: its plurals, dates, direction
     tag: str  # its BCP 47 tag, for lang, hreflang and Content-Language
     name: str  # its name in the language switch
+    # Each sentence on a line of its own: its catalogue separates them with a newline.
+    sentence_lines: bool = False
 
 
 # Leichte Sprache is German written to its rules: its own catalogue under /ls/, German for CLDR,
-# and a private-use tag that screen readers read as German.
-VARIANTS = {"ls": Variant(base="de", tag="de-x-ls", name="Leichte Sprache")}
+# a private-use tag that screen readers read as German, and one sentence per line.
+VARIANTS = {"ls": Variant(base="de", tag="de-x-ls", name="Leichte Sprache", sentence_lines=True)}
+
+
+def sentence_lines(code: str) -> bool:
+    """Whether a locale's pages show each sentence of a text on a line of its own."""
+    variant = VARIANTS.get(code)
+    return bool(variant and variant.sentence_lines)
 
 
 def cldr_code(code: str) -> str:

@@ -9,7 +9,7 @@ from jinja2.bccache import Bucket
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from pwa import i18n
+from pwa import i18n, sentence_lines
 from pwa.formatting import Formatting
 from pwa.settings import Settings
 from pwa.static import StaticAssets
@@ -68,7 +68,14 @@ class Templates:
             bytecode_cache=self._compiled,
         )
         env.policies["ext.i18n.trimmed"] = True
-        env.install_gettext_translations(self.translations[code], newstyle=True)  # type: ignore[attr-defined]
+        gettext = self.translations[code].gettext
+        if i18n.sentence_lines(code):  # its newlines are marked, for break_lines (pwa/sentence_lines.py)
+            callables = sentence_lines.marked_callables(self.translations[code])
+            env.install_gettext_callables(**callables, newstyle=True)  # type: ignore[attr-defined]
+            env.policies["json.dumps_function"] = sentence_lines.dumps
+            gettext = callables["gettext"]
+        else:
+            env.install_gettext_translations(self.translations[code], newstyle=True)  # type: ignore[attr-defined]
         env.globals.update(
             lang=self.by_code[code],
             languages=self.languages,
@@ -78,14 +85,17 @@ class Templates:
             backed=backed,  # the sources of a statement, as data attributes (pwa/statements.py)
         )
         # Dates, numbers, lists, language names and opening hours in this language.
-        env.filters.update(Formatting(i18n.cldr_code(code), self.translations[code].gettext).filters())
+        env.filters.update(Formatting(i18n.cldr_code(code), gettext).filters())
         return env
 
     def gettext(self, code: str, message: str) -> str:
-        return self.translations[code].gettext(message)
+        """A translation for outside the pages (manifests, JSON): one line."""
+        text = self.translations[code].gettext(message)
+        return sentence_lines.spaced(text) if i18n.sentence_lines(code) else text
 
     def render_string(self, code: str, name: str, context: dict[str, Any]) -> str:
-        return self.envs[code].get_template(name).render(context)
+        html = self.envs[code].get_template(name).render(context)
+        return sentence_lines.break_lines(html) if i18n.sentence_lines(code) else html
 
     def response(
         self,

@@ -183,6 +183,11 @@ def test_check_fails_on_a_legal_citation_outside_a_direction_isolate(project: Pa
         ("\u2066§ 2 GewSchG\u2069 و § 4 GewSchG", 1),
         # The translation of the law's name belongs after the isolate, not inside it.
         ("\u2066§§ 1 و2 و4 GewSchG\u2069", 1),
+        # The whole citation belongs inside: the law's name too, before or after the number.
+        ("(\u2066§ 34a\u2069 PolG NRW).", 1),
+        ("Aufenthaltsgesetz \u2066(§ 31 AufenthG)\u2069، يقول", 1),
+        ("\u2066Aufenthaltsgesetz (§ 31 AufenthG)\u2069، يقول", 0),
+        ("\u2066§ 27 Abs. 1\u2069 و\u2066§ 132k SGB V\u2069 (قانون)", 0),
         ("لا شيء هنا", 0),
     ],
 )

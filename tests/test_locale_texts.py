@@ -105,3 +105,17 @@ def test_every_legal_citation_in_a_right_to_left_catalogue_sits_in_an_isolate(co
         for string in strings:
             outside.extend(catalogue.isolate_problems(string))
     assert not outside, outside
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["ar", pytest.param("fa", marks=pytest.mark.xfail(strict=True, reason="two Persian citations still have a breaking space after §"))],
+)
+def test_a_legal_citation_in_a_right_to_left_catalogue_keeps_its_sign_with_its_number(code: str):
+    """No line ends after a "§": in right-to-left text its number would start the next line, at
+    the other side of the screen. A non-breaking space (U+00A0) keeps them together."""
+    broken = []
+    for message in _catalog(code):
+        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        broken.extend(string for string in strings if string and re.search(r"§+[ \t\n]", string))
+    assert not broken, broken
