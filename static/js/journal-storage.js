@@ -55,10 +55,13 @@ export class JournalPlace {
     this.connection = null;
     /** The revision this tab read or wrote last; null: nothing stored. @type {number | null} */
     this.known = null;
+    /** Set by "delete everything": this page opens the database no more, so it is not made again. */
+    this.deleted = false;
   }
 
   /** @returns {Promise<IDBDatabase>} */
   db() {
+    if (this.deleted) return Promise.reject(new Error("journal: deleted"));
     if (!this.connection) {
       const request = indexedDB.open(DATABASE, VERSION);
       request.onupgradeneeded = () => request.result.createObjectStore(JOURNAL.store);
@@ -72,9 +75,11 @@ export class JournalPlace {
     return this.connection;
   }
 
-  close() {
+  /** @param {boolean} [deleted] true when "delete everything" runs: never open it again here */
+  close(deleted = false) {
     this.connection?.then((db) => db.close()).catch(() => {});
     this.connection = null;
+    this.deleted ||= deleted;
   }
 
   /** @param {IDBTransactionMode} [mode] */

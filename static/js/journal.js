@@ -314,8 +314,8 @@ export function init(root) {
 
   document.addEventListener(EVENTS.quickExit, () => lockNow());
   document.addEventListener(EVENTS.deleteEverything, () => {
+    state.place.close(true);
     lockNow();
-    state.place.close();
   });
   window.addEventListener("pagehide", () => lockNow());
   window.addEventListener("pageshow", (event) => { if (event.persisted) start(); });
