@@ -16,7 +16,7 @@
  * ("changed" otherwise, nothing written), and announces itself after. A transaction is all or
  * nothing, so a full disk (QuotaExceededError) leaves every earlier record as it was.
  */
-import { isSealedBytes } from "./plan-crypto.js";
+import { isSealedBytes } from "./sealed-bytes.js";
 import { announce, exclusive, listen } from "./device-record.js";
 import { DATABASE, JOURNAL } from "./names.js";
 
@@ -26,7 +26,7 @@ export const META = "meta";
 const encoder = new TextEncoder();
 
 /**
- * @typedef {import("./plan-crypto.js").SealedBytes} SealedBytes
+ * @typedef {import("./sealed-bytes.js").SealedBytes} SealedBytes
  * @typedef {{revision: number, kdf: string, iterations: number, salt: Uint8Array<ArrayBuffer>, check: SealedBytes}} Meta
  * @typedef {"written" | "changed"} CommitResult
  */
