@@ -7,6 +7,8 @@ request ever carries them. Form ids are the keys of a stored entry: keep them st
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -14,6 +16,7 @@ from starlette.routing import Route
 from pwa.i18n import N_
 from pwa.plan import MIN_PASSPHRASE
 from pwa.site import PageFamily
+from pwa.statements import STATEMENTS
 from pwa.templating import render
 
 # The forms of violence the information pages name (info/domestic-violence), by stored id.
@@ -31,16 +34,20 @@ FORMS: tuple[tuple[str, str], ...] = (
 EVIDENCE = "anonyme-spurensicherung"
 COUNSELLING = ("hilfetelefon-frauen", "frauenberatung-skfm", "interventionsstelle")
 
-# What the guidance says comes from the shared help facts, entries dokumentieren-tagebuch and
-# dokumentieren-verletzungen (their sources, as of the facts' date).
-GUIDANCE_SOURCES = (
-    "https://service.berlin.de/dienstleistung/326786/",
-    "https://www.ms.niedersachsen.de (Schutzanordnung)",
-    "https://infoportal-haeusliche-gewalt.de (dokumentieren-aber-wie)",
-    "https://www.aktiv-gegen-digitale-gewalt.de (wie-dokumentiere-ich)",
-    "https://befund-gewalt.de (verletzungen-dokumentieren)",
-)
-GUIDANCE_AS_OF = "2026-11-24"
+# What the guidance says rests on these entries of the shared help facts (data/statements.yaml).
+GUIDANCE = ("dokumentieren-tagebuch", "dokumentieren-verletzungen")
+
+
+def guidance_sources() -> list[str]:
+    """The sites the guidance comes from, by name (host), each once: short enough for a phone."""
+    hosts: list[str] = []
+    for entry in GUIDANCE:
+        for source in STATEMENTS.guidance[entry]["sources"]:
+            host = urlsplit(source.split(" — ")[0].strip("'")).hostname or ""
+            host = host.removeprefix("www.")
+            if host and host not in hosts:
+                hosts.append(host)
+    return hosts
 
 
 async def journal(request: Request) -> Response:
@@ -54,8 +61,8 @@ async def journal(request: Request) -> Response:
             "evidence": directory.get(EVIDENCE),
             "counselling": counselling,
             "min_passphrase": MIN_PASSPHRASE,
-            "sources": GUIDANCE_SOURCES,
-            "sources_as_of": GUIDANCE_AS_OF,
+            "sources": guidance_sources(),
+            "sources_as_of": STATEMENTS.as_of,
         },
     )
 

@@ -198,7 +198,8 @@ def test_home_calls_110_first_and_116016_second_then_the_ways_in(client):
         assert links[0].attrs["class"] == "call-button call-button--danger"
         cards = [a.attrs["href"] for a in main.find_all("a", class_="card")]
         assert cards[:2] == [f"/{code}/emergency", f"/{code}/services"]
-        assert len(cards) == 6 and cards[-1] == f"/{code}/disguise"
+        assert len(cards) == 7 and cards[-1] == f"/{code}/disguise"
+        assert f"/{code}/journal" in cards
 
 
 def test_directory_styles_and_filter_script_load_only_where_needed(client, app):

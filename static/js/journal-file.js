@@ -6,7 +6,7 @@
  * file is sealed with the journal's passphrase, and nothing in it is ever in clear. Reading
  * one checks every record with the file's key before anything on the device changes.
  */
-import * as cipher from "./plan-crypto.js";
+import * as cipher from "./sealed-bytes.js";
 import { META, context } from "./journal-storage.js";
 
 const TYPE = "wegweiser-journal";

@@ -10,7 +10,7 @@
  *    injuries, witnesses, children: "yes" | "no" | "", police: false, caseNumber, medical,
  *    photos: [{id, type, size}], written: ISO time, changed: ISO time}
  */
-import * as cipher from "./plan-crypto.js";
+import * as cipher from "./sealed-bytes.js";
 import { JournalPlace, META, context } from "./journal-storage.js";
 
 const CHECK = new TextEncoder().encode("wegweiser-journal");

@@ -16,7 +16,7 @@
  * ("changed" otherwise, nothing written), and announces itself after. A transaction is all or
  * nothing, so a full disk (QuotaExceededError) leaves every earlier record as it was.
  */
-import { isSealedBytes } from "./plan-crypto.js";
+import { isSealedBytes } from "./sealed-bytes.js";
 import { announce, exclusive, listen } from "./device-record.js";
 import { DATABASE, JOURNAL } from "./names.js";
 
@@ -26,7 +26,7 @@ export const META = "meta";
 const encoder = new TextEncoder();
 
 /**
- * @typedef {import("./plan-crypto.js").SealedBytes} SealedBytes
+ * @typedef {import("./sealed-bytes.js").SealedBytes} SealedBytes
  * @typedef {{revision: number, kdf: string, iterations: number, salt: Uint8Array<ArrayBuffer>, check: SealedBytes}} Meta
  * @typedef {"written" | "changed"} CommitResult
  */
@@ -55,10 +55,13 @@ export class JournalPlace {
     this.connection = null;
     /** The revision this tab read or wrote last; null: nothing stored. @type {number | null} */
     this.known = null;
+    /** Set by "delete everything": this page opens the database no more, so it is not made again. */
+    this.deleted = false;
   }
 
   /** @returns {Promise<IDBDatabase>} */
   db() {
+    if (this.deleted) return Promise.reject(new Error("journal: deleted"));
     if (!this.connection) {
       const request = indexedDB.open(DATABASE, VERSION);
       request.onupgradeneeded = () => request.result.createObjectStore(JOURNAL.store);
@@ -72,9 +75,11 @@ export class JournalPlace {
     return this.connection;
   }
 
-  close() {
+  /** @param {boolean} [deleted] true when "delete everything" runs: never open it again here */
+  close(deleted = false) {
     this.connection?.then((db) => db.close()).catch(() => {});
     this.connection = null;
+    this.deleted ||= deleted;
   }
 
   /** @param {IDBTransactionMode} [mode] */

@@ -4,7 +4,7 @@
  * list shows, the journal as a file, and a file taken in (added to it or replacing it, after a
  * question in the page). A file is checked whole before anything on the device changes.
  */
-import * as cipher from "./plan-crypto.js";
+import * as cipher from "./sealed-bytes.js";
 import * as model from "./journal-model.js";
 import { entryItem } from "./journal-form.js";
 import { exportFile, readFile } from "./journal-file.js";

@@ -7,7 +7,7 @@
  * button, and when another tab deleted or re-keyed the journal; locked, nothing of it is left
  * in the page or in memory.
  */
-import * as cipher from "./plan-crypto.js";
+import * as cipher from "./sealed-bytes.js";
 import * as model from "./journal-model.js";
 import { HIDDEN_LIMIT, IDLE_LIMIT, passphraseProblem } from "./passphrase.js";
 import { collect, entryItem, fill } from "./journal-form.js";
@@ -314,8 +314,8 @@ export function init(root) {
 
   document.addEventListener(EVENTS.quickExit, () => lockNow());
   document.addEventListener(EVENTS.deleteEverything, () => {
+    state.place.close(true);
     lockNow();
-    state.place.close();
   });
   window.addEventListener("pagehide", () => lockNow());
   window.addEventListener("pageshow", (event) => { if (event.persisted) start(); });

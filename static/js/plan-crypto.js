@@ -9,8 +9,8 @@ export const ITERATIONS = 600000;
 // A file may ask for more work, within reason (a larger number only costs time).
 const MAX_ITERATIONS = 10000000;
 const SALT_BYTES = 16;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+export const IV_BYTES = 12;
+export const TAG_BYTES = 16;
 const KDF = "PBKDF2-SHA-256";
 const CIPHER = "AES-GCM-256";
 
@@ -125,37 +125,6 @@ export function isSealed(value) {
   const data = fromBase64(fields.data);
   return fromBase64(fields.salt)?.length === SALT_BYTES && fromBase64(fields.iv)?.length === IV_BYTES
     && data !== null && data.length >= TAG_BYTES;
-}
-
-/**
- * @typedef {{iv: Bytes, data: ArrayBuffer}} SealedBytes bytes sealed for the device's own
- *   store (IndexedDB keeps binary as it is; the salt and iterations are kept once, beside them)
- */
-
-/**
- * Seals bytes (a photo, an entry's text) with a fresh IV, as seal() does text.
- * @param {Lock} lock @param {BufferSource} bytes @param {BufferSource} context
- * @returns {Promise<SealedBytes>}
- */
-export async function sealBytes(lock, bytes, context) {
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const data = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: context }, lock.key, bytes);
-  return { iv, data };
-}
-
-/**
- * @param {Lock} lock @param {SealedBytes} sealed @param {BufferSource} context
- * @returns {Promise<ArrayBuffer>} rejects when the passphrase is wrong or the data was changed
- */
-export function unsealBytes(lock, sealed, context) {
-  return crypto.subtle.decrypt({ name: "AES-GCM", iv: sealed.iv, additionalData: context }, lock.key, sealed.data);
-}
-
-/** @param {unknown} value @returns {value is SealedBytes} whether it has the shape sealBytes() makes */
-export function isSealedBytes(value) {
-  if (!value || typeof value !== "object") return false;
-  const { iv, data } = /** @type {Record<string, unknown>} */ (value);
-  return iv instanceof Uint8Array && iv.length === IV_BYTES && data instanceof ArrayBuffer && data.byteLength >= TAG_BYTES;
 }
 
 export { fromBase64, toBase64 };
