@@ -95,7 +95,7 @@ def test_every_cover_has_its_own_installable_manifest_in_every_language(client, 
             assert data["id"] == start and data["start_url"] == start, (cover.id, code)
             assert data["scope"] == "/", "the help part opens inside the installed cover"
             assert data["display"] == "standalone"
-            assert data["lang"] == code and data["dir"] == templates.by_code[code].dir
+            assert data["lang"] == templates.by_code[code].tag and data["dir"] == templates.by_code[code].dir
             assert data["theme_color"] == cover.theme and data["background_color"] == cover.background
             assert data["name"] == templates.gettext(code, cover.name)
             assert data["short_name"] == templates.gettext(code, cover.short_name)

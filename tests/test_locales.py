@@ -68,9 +68,12 @@ def _segments(document) -> list[str]:
 
 
 def _is_sentence(text: str, names: set[str]) -> bool:
-    for name in sorted(names, key=len, reverse=True):
-        text = text.replace(name, " ")
+    # Addresses first, so that no name cuts one into words; then the names, addresses left out.
     text = _ADDRESS.sub(" ", text)
+    for name in sorted(names, key=len, reverse=True):
+        for part in _ADDRESS.split(name):
+            if part.strip():
+                text = text.replace(part.strip(), " ")
     return len(_WORD.findall(text)) >= 2
 
 
