@@ -16,7 +16,7 @@
  * ("changed" otherwise, nothing written), and announces itself after. A transaction is all or
  * nothing, so a full disk (QuotaExceededError) leaves every earlier record as it was.
  */
-import { isSealedBytes } from "./plan-crypto.js";
+import { isSealedBytes, sealBytes } from "./plan-crypto.js";
 import { announce, exclusive, listen } from "./device-record.js";
 import { DATABASE, JOURNAL } from "./names.js";
 
@@ -40,6 +40,14 @@ export function isMeta(value) {
   const meta = /** @type {Record<string, unknown>} */ (value);
   return Number.isInteger(meta.revision) && meta.kdf === KDF && Number.isInteger(meta.iterations)
     && meta.salt instanceof Uint8Array && isSealedBytes(meta.check);
+}
+
+/**
+ * The meta record of a journal sealed with this key: its salt, and a known text sealed with it.
+ * @param {import("./plan-crypto.js").Lock} lock @returns {Promise<Omit<Meta, "revision">>}
+ */
+export async function freshMeta(lock) {
+  return { kdf: KDF, iterations: lock.iterations, salt: lock.salt, check: await sealBytes(lock, encoder.encode("wegweiser-journal"), context(META)) };
 }
 
 /** @template T @param {IDBRequest<T>} request @returns {Promise<T>} */

@@ -2,19 +2,20 @@
 /**
  * The journal's view. Every entry stays in this browser, sealed with her passphrase (the safety
  * plan's, when it has one): journal-model.js holds the state, journal-storage.js the store,
- * journal-form.js the form and the list, journal-photos.js the photos. It locks on the quick
- * exit, when hidden longer than the plan's limit, after ten minutes without input, with its
- * button, and when another tab deleted or re-keyed the journal; locked, nothing of it is left
- * in the page or in memory.
+ * journal-form.js the form and the list, journal-photos.js the photos, journal-passphrase.js
+ * setting it up, opening it and taking the plan's new passphrase. It locks by itself
+ * (journal-lock.js), with its button, and when another tab deleted or re-keyed the journal;
+ * locked, nothing of it is left in the page or in memory.
  */
 import * as cipher from "./plan-crypto.js";
 import * as model from "./journal-model.js";
-import { HIDDEN_LIMIT, IDLE_LIMIT, passphraseProblem } from "./passphrase.js";
 import { collect, entryItem, fill } from "./journal-form.js";
 import { located, preview, withoutLocation } from "./journal-photos.js";
 import { createQuestion } from "./question.js";
 import { persist } from "./journal-storage.js";
-import { EVENTS, PLAN_CONTEXT, STORAGE } from "./names.js";
+import { autoLock } from "./journal-lock.js";
+import { passphraseSteps } from "./journal-passphrase.js";
+import { sealedPlan } from "./journal-rekey.js";
 import { tools } from "./journal-tools.js";
 
 /** @template {Element} T @param {Element} root @param {string} name @param {new () => T} type @returns {T} */
@@ -22,16 +23,6 @@ function part(root, name, type) {
   const found = root.querySelector(`[data-journal-${name}]`);
   if (!(found instanceof type)) throw new Error(`journal: no ${name}`);
   return found;
-}
-
-/** The sealed plan, if it has a passphrase: the journal takes the same. */
-function sealedPlan() {
-  try {
-    const sealed = JSON.parse(localStorage.getItem(STORAGE.plan) || "{}").sealed;
-    return cipher.isSealed(sealed) ? sealed : null;
-  } catch {
-    return null;
-  }
 }
 
 /** @param {HTMLElement} root the element with data-module="journal" and its data-msg-* texts */
@@ -42,10 +33,8 @@ export function init(root) {
   const unlockForm = part(root, "unlock", HTMLFormElement);
   const entryForm = part(root, "entry", HTMLFormElement);
   const words = part(root, "passphrase", HTMLInputElement);
-  const repeat = part(root, "repeat-input", HTMLInputElement);
   const question = createQuestion($);
   const state = model.create();
-  const timers = { idle: 0, hidden: 0, hiddenAt: 0 };
   /** The entry being written: its id, the one it changes, its photos (new ones with their bytes). */
   const draft = { id: "", before: /** @type {model.Entry | null} */ (null), photos: /** @type {model.Photo[]} */ ([]), added: /** @type {model.NewPhoto[]} */ ([]) };
   /** @type {Map<string, string>} */
@@ -58,8 +47,6 @@ export function init(root) {
     const label = input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement ? input.labels?.[0] : null;
     labels.set(`label:${name}`, label?.textContent?.trim() || "");
   }
-  let planLock = /** @type {cipher.Sealed | null} */ (null);
-
   /** @param {string} text */
   const say = (text) => { $("status").textContent = text; };
   /** @param {string} id */
@@ -87,12 +74,7 @@ export function init(root) {
     $("open").hidden = !open;
     unlockForm.hidden = open;
     if (open) return render();
-    planLock = state.exists ? null : sealedPlan();
-    const setUp = !state.exists;
-    $("unlock-title").textContent = setUp ? msg.msgSetUpTitle || "" : msg.msgUnlockTitle || "";
-    $("unlock-text").textContent = setUp ? (planLock ? msg.msgSetUpPlan : msg.msgSetUpText) || "" : msg.msgUnlockText || "";
-    $("unlock-button").textContent = setUp ? msg.msgSetUpTitle || "" : msg.msgUnlockButton || "";
-    $("repeat").hidden = !setUp || Boolean(planLock);
+    steps.showLock();
   }
 
   function clearDraft() {
@@ -115,8 +97,8 @@ export function init(root) {
     for (const url of urls.values()) URL.revokeObjectURL(url);
     urls.clear();
     $("unlock-error").textContent = "";
-    clearTimeout(timers.idle);
-    clearTimeout(timers.hidden);
+    steps.reset();
+    locking.stop();
   }
 
   /** @param {boolean} [moveFocus] */
@@ -138,52 +120,13 @@ export function init(root) {
     show();
   }
 
-  function active() {
-    clearTimeout(timers.idle);
-    if (state.lock) timers.idle = window.setTimeout(lockNow, IDLE_LIMIT);
-  }
-
-  async function opened() {
-    words.value = repeat.value = "";
+  function opened() {
+    for (const input of unlockForm.querySelectorAll("input")) input.value = "";
     show();
     say(msg.msgUnlocked || "");
-    active();
+    locking.active();
     showStorage();
     if (!sealedPlan()) $("plan-offer").hidden = false;
-  }
-
-  async function unlock() {
-    const error = $("unlock-error");
-    error.textContent = "";
-    const typed = words.value;
-    const refuse = (/** @type {string | undefined} */ text, /** @type {HTMLInputElement} */ input = words) => {
-      say("");
-      error.textContent = text || "";
-      input.select();
-    };
-    if (state.exists) {
-      say(msg.msgWorking || "");
-      const result = await model.unlock(state, typed);
-      if (result === "wrong") return refuse(msg.msgWrongPassphrase);
-      return result === "opened" ? opened() : start();
-    }
-    if (planLock) {
-      say(msg.msgWorking || "");
-      try {
-        const lock = await cipher.lockFor(typed, planLock);
-        await cipher.unseal(lock, planLock, new TextEncoder().encode(PLAN_CONTEXT));
-      } catch {
-        return refuse(msg.msgWrongPassphrase);
-      }
-    } else {
-      const problem = passphraseProblem(typed, repeat.value, Number(msg.minPassphrase));
-      if (problem) return refuse(problem === "tooShort" ? msg.msgTooShort : msg.msgMismatch, problem === "tooShort" ? words : repeat);
-      say(msg.msgWorking || "");
-    }
-    const result = await model.setUp(state, typed);
-    if (result === "written") return opened();
-    await start();
-    say(msg.msgChangedElsewhere || "");
   }
 
   /** @param {model.Entry | null} entry */
@@ -270,6 +213,8 @@ export function init(root) {
 
   /** @param {string} text @param {string} yes @param {HTMLElement} after */
   const ask = (text, yes, after) => question.ask(text, yes, after);
+  const steps = passphraseSteps({ state, msg, $, say, opened, start, follow });
+  const locking = autoLock({ isOpen: () => Boolean(state.lock), lockNow, start, letGo: () => state.place.close() });
   const { print, exportNow, importNow, fileInput } = tools({ state, msg, $, say, ask, render, follow, showStorage, filters, labels, previewUrl, urls });
 
   /** @type {Record<string, (button: HTMLElement) => unknown>} */
@@ -296,6 +241,7 @@ export function init(root) {
     journalExport: exportNow,
     journalImportMerge: () => importNow(false),
     journalImportReplace: () => importNow(true),
+    journalRekeyLater: steps.later,
     journalConfirmYes: () => question.answer(true),
     journalConfirmNo: () => question.answer(false),
   };
@@ -305,30 +251,12 @@ export function init(root) {
     if (button && action) clicks[action]?.(button);
   });
   root.addEventListener("keydown", (event) => { if (event.key === "Escape") question.answer(false); });
-  unlockForm.addEventListener("submit", (event) => { event.preventDefault(); unlock(); });
+  unlockForm.addEventListener("submit", (event) => { event.preventDefault(); steps.unlock(); });
+  part(root, "rekey", HTMLFormElement).addEventListener("submit", (event) => { event.preventDefault(); steps.takePlans(); });
   entryForm.addEventListener("submit", (event) => { event.preventDefault(); saveEntry(); });
   part(root, "photo-input", HTMLInputElement).addEventListener("change", choosePhotos);
   fileInput.addEventListener("change", () => { $("import-step").hidden = !fileInput.files?.length; });
   for (const input of root.querySelectorAll("[data-journal-filter]")) input.addEventListener("input", render);
-  for (const type of ["input", "keydown", "pointerdown"]) document.addEventListener(type, active, { passive: true });
-
-  document.addEventListener(EVENTS.quickExit, () => lockNow());
-  document.addEventListener(EVENTS.deleteEverything, () => {
-    lockNow();
-    state.place.close();
-  });
-  window.addEventListener("pagehide", () => lockNow());
-  window.addEventListener("pageshow", (event) => { if (event.persisted) start(); });
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden") {
-      timers.hiddenAt = Date.now();
-      timers.hidden = window.setTimeout(lockNow, HIDDEN_LIMIT);
-      return;
-    }
-    clearTimeout(timers.hidden);
-    if (timers.hiddenAt && Date.now() - timers.hiddenAt > HIDDEN_LIMIT) lockNow();
-    timers.hiddenAt = 0;
-  });
   state.place.onChange(follow);
 
   root.querySelector("[data-journal-nojs]")?.remove();
