@@ -29,6 +29,8 @@ export function passphraseSteps({ state, msg, $, say, opened, start, follow }) {
   const [words, repeat, newWords] = [field("passphrase"), field("repeat-input"), field("rekey-input")];
   /** The sealed plan whose passphrase a new journal takes. @type {import("./plan-crypto.js").Sealed | null} */
   let planLock = null;
+  /** Re-keying takes a few seconds: a second press waits for nothing and does nothing. */
+  let busy = false;
 
   /** A passphrase refused: said beside its field, which is selected to type again. */
   const refuse = (/** @type {HTMLElement} */ error, /** @type {string | undefined} */ text, /** @type {HTMLInputElement} */ input) => {
@@ -87,18 +89,31 @@ export function passphraseSteps({ state, msg, $, say, opened, start, follow }) {
 
   /** The plan's passphrase, checked against the sealed plan, becomes the journal's. */
   async function takePlans() {
+    if (busy) return;
+    busy = true;
+    try {
+      await takeOnce();
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function takeOnce() {
     const error = $("rekey-error");
     error.textContent = "";
     const plan = sealedPlan();
     if (!plan) return reset();
-    const at = state.epoch;
+    // Her words as she typed them: locking meanwhile empties the field, and must not re-key.
+    const [at, typed] = [state.epoch, newWords.value];
     say(msg.msgWorking || "");
-    if (!(await opensPlan(newWords.value, plan))) return at === state.epoch ? refuse(error, msg.msgRekeyWrong, newWords) : undefined;
+    const right = await opensPlan(typed, plan);
+    if (at !== state.epoch) return;
+    if (!right) return refuse(error, msg.msgRekeyWrong, newWords);
     let result;
     try {
-      result = await rekey(state, newWords.value);
+      result = await rekey(state, typed);
     } catch {
-      return refuse(error, msg.msgRekeyFailed, newWords);
+      return at === state.epoch ? refuse(error, msg.msgRekeyFailed, newWords) : undefined;
     }
     if (result === "changed") return follow();
     if (result !== "written") return;

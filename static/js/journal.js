@@ -2,7 +2,8 @@
 /**
  * The journal's view. Every entry stays in this browser, sealed with her passphrase (the safety
  * plan's, when it has one): journal-model.js holds the state, journal-storage.js the store,
- * journal-form.js the form and the list, journal-photos.js the photos, journal-passphrase.js
+ * journal-form.js the form and the list, journal-photo-items.js the photos of the entry being
+ * written (journal-photos.js reads and changes their bytes), journal-passphrase.js
  * setting it up, opening it and taking the plan's new passphrase. It locks by itself
  * (journal-lock.js), with its button, and when another tab deleted or re-keyed the journal;
  * locked, nothing of it is left in the page or in memory.
@@ -10,7 +11,7 @@
 import * as cipher from "./plan-crypto.js";
 import * as model from "./journal-model.js";
 import { collect, entryItem, fill } from "./journal-form.js";
-import { located, preview, withoutLocation } from "./journal-photos.js";
+import { photoItems } from "./journal-photo-items.js";
 import { createQuestion } from "./question.js";
 import { persist } from "./journal-storage.js";
 import { autoLock } from "./journal-lock.js";
@@ -35,8 +36,8 @@ export function init(root) {
   const words = part(root, "passphrase", HTMLInputElement);
   const question = createQuestion($);
   const state = model.create();
-  /** The entry being written: its id, the one it changes, its photos (new ones with their bytes). */
-  const draft = { id: "", before: /** @type {model.Entry | null} */ (null), photos: /** @type {model.Photo[]} */ ([]), added: /** @type {model.NewPhoto[]} */ ([]) };
+  /** @type {import("./journal-photo-items.js").Draft} */
+  const draft = { id: "", before: null, photos: [], added: [] };
   /** @type {Map<string, string>} */
   const urls = new Map();
   /** @type {Map<string, string>} form ids and field names -> their labels on the page */
@@ -54,6 +55,7 @@ export function init(root) {
     if (!urls.has(id)) urls.set(id, URL.createObjectURL(new Blob([state.previews.get(id) || new ArrayBuffer(0)], { type: "image/jpeg" })));
     return urls.get(id) || "";
   };
+  const photos = photoItems({ state, draft, msg, list: $("photos"), urls, previewUrl });
   const filters = () => Object.fromEntries([...root.querySelectorAll("[data-journal-filter]")].map((input) => [
     /** @type {HTMLElement} */ (input).dataset.journalFilter || "", /** @type {HTMLInputElement} */ (input).value,
   ]));
@@ -134,54 +136,9 @@ export function init(root) {
     clearDraft();
     Object.assign(draft, { id: entry?.id || model.newId(), before: entry, photos: [...(entry?.photos || [])] });
     fill(entryForm, entry);
-    for (const photo of draft.photos) addPhotoItem(photo, null);
+    for (const photo of draft.photos) photos.add(photo, null);
     entryForm.hidden = false;
     part(root, "entry", HTMLFormElement).querySelector("h2")?.focus();
-  }
-
-  /** @param {model.Photo} photo @param {model.NewPhoto | null} added */
-  function addPhotoItem(photo, added) {
-    const li = document.createElement("li");
-    const image = document.createElement("img");
-    image.src = added ? URL.createObjectURL(new Blob([added.preview], { type: "image/jpeg" })) : previewUrl(photo.id);
-    if (added) urls.set(`draft:${photo.id}`, image.src);
-    image.alt = `${msg.msgPhoto} ${draft.photos.indexOf(photo) + 1}`;
-    const remove = Object.assign(document.createElement("button"), { type: "button", className: "button button--secondary", textContent: msg.msgRemove });
-    remove.setAttribute("aria-label", `${msg.msgRemove}: ${image.alt}`);
-    remove.addEventListener("click", () => {
-      draft.photos = draft.photos.filter((kept) => kept !== photo);
-      draft.added = draft.added.filter((kept) => kept.id !== photo.id);
-      li.remove();
-    });
-    li.append(image, remove);
-    if (added && located(added.bytes)) {
-      const note = Object.assign(document.createElement("p"), { className: "plan-error", textContent: msg.msgLocation });
-      const strip = Object.assign(document.createElement("button"), { type: "button", className: "button", textContent: msg.msgRemoveLocation });
-      strip.dataset.journalStripLocation = "";
-      strip.addEventListener("click", () => {
-        added.bytes = withoutLocation(added.bytes);
-        photo.size = added.bytes.byteLength;
-        note.textContent = msg.msgLocationRemoved || "";
-        strip.remove();
-      });
-      li.append(note, strip);
-    }
-    $("photos").append(li);
-  }
-
-  async function choosePhotos() {
-    const input = part(root, "photo-input", HTMLInputElement);
-    const at = state.epoch;
-    for (const file of [...(input.files || [])]) {
-      const bytes = await file.arrayBuffer();
-      const added = { id: model.newId(), type: file.type, bytes, preview: await preview(file) };
-      if (at !== state.epoch) return;
-      const photo = { id: added.id, type: file.type, size: bytes.byteLength };
-      draft.added.push(added);
-      draft.photos.push(photo);
-      addPhotoItem(photo, added);
-    }
-    input.value = "";
   }
 
   async function saveEntry() {
@@ -254,7 +211,8 @@ export function init(root) {
   unlockForm.addEventListener("submit", (event) => { event.preventDefault(); steps.unlock(); });
   part(root, "rekey", HTMLFormElement).addEventListener("submit", (event) => { event.preventDefault(); steps.takePlans(); });
   entryForm.addEventListener("submit", (event) => { event.preventDefault(); saveEntry(); });
-  part(root, "photo-input", HTMLInputElement).addEventListener("change", choosePhotos);
+  const photoInput = part(root, "photo-input", HTMLInputElement);
+  photoInput.addEventListener("change", () => photos.choose(photoInput));
   fileInput.addEventListener("change", () => { $("import-step").hidden = !fileInput.files?.length; });
   for (const input of root.querySelectorAll("[data-journal-filter]")) input.addEventListener("input", render);
   state.place.onChange(follow);
