@@ -121,6 +121,8 @@ def test_an_entry_is_written_sealed_found_changed_and_deleted(context, live_serv
     marker = f"canary{secrets.token_hex(6)}"
     requests = _requests(context)
     page = open_journal(context, live_server)
+    # A visit leaves no database behind: only setting up a journal makes one.
+    assert page.evaluate("async () => (await indexedDB.databases()).length") == 0
     set_up(page)
     photo = canary_photo(page, marker)
     page.click("[data-journal-new]")
