@@ -367,7 +367,7 @@ PHOTO_DIGESTS = """async () => {
 
 def _report_digests(page) -> list[str]:
     # Reset each time: a second report must not be read before it is made.
-    page.evaluate("window.printed = false; window.print = () => { window.printed = true; }")
+    page.evaluate("() => { window.printed = false; window.print = () => { window.printed = true; }; }")
     page.click("[data-journal-print]")
     page.wait_for_function("window.printed === true", timeout=SLOW)
     return page.evaluate(PHOTO_DIGESTS)
