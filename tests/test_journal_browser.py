@@ -366,10 +366,14 @@ PHOTO_DIGESTS = """async () => {
 
 
 def _report_digests(page) -> list[str]:
-    # Reset each time: a second report must not be read before it is made.
-    page.evaluate("() => { window.printed = false; window.print = () => { window.printed = true; }; }")
+    # Reset each time: a second report must not be read before it is made. Awaited by a locator:
+    # wait_for_function polls with eval, which the page's CSP refuses once it has to wait.
+    page.evaluate("""() => {
+      delete document.documentElement.dataset.printed;
+      window.print = () => { document.documentElement.dataset.printed = ""; };
+    }""")
     page.click("[data-journal-print]")
-    page.wait_for_function("window.printed === true", timeout=SLOW)
+    expect(page.locator("html[data-printed]")).to_be_attached(timeout=SLOW)
     return page.evaluate(PHOTO_DIGESTS)
 
 
