@@ -2,11 +2,11 @@
 /**
  * The journal's passphrase on its page (journal.js is the view around it): setting it up (the
  * plan's, when the plan has one, checked against the sealed plan), opening the journal with it,
- * and keeping it the plan's. Opening asks both keys at once, the journal's and the plan's, so a
- * plan whose passphrase changed since costs no extra wait. Then the journal, open with its own
- * passphrase, says so and asks for the plan's, and is sealed again with it (journal-rekey.js);
- * she may also say "later" and is asked again the next time. Her words are in the fields only
- * while she types them; nothing keeps them.
+ * and keeping it the plan's. Opening derives both keys at once, the journal's and the plan's
+ * (the browser works on them side by side), to learn whether they are still one. When the
+ * plan's passphrase changed since, the journal, open with its own, says so, asks for the
+ * plan's, and is sealed again with it (journal-rekey.js); she may also say "later" and is
+ * asked again the next time. Her words are in the fields only while she types them.
  */
 import * as model from "./journal-model.js";
 import { opensPlan, rekey, sealedPlan } from "./journal-rekey.js";
