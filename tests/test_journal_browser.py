@@ -121,6 +121,8 @@ def test_an_entry_is_written_sealed_found_changed_and_deleted(context, live_serv
     marker = f"canary{secrets.token_hex(6)}"
     requests = _requests(context)
     page = open_journal(context, live_server)
+    # A visit leaves no database behind: only setting up a journal makes one.
+    assert page.evaluate("async () => (await indexedDB.databases()).length") == 0
     set_up(page)
     photo = canary_photo(page, marker)
     page.click("[data-journal-new]")
@@ -364,9 +366,14 @@ PHOTO_DIGESTS = """async () => {
 
 
 def _report_digests(page) -> list[str]:
-    page.evaluate("window.print = () => { window.printed = true; }")
+    # Reset each time: a second report must not be read before it is made. Awaited by a locator:
+    # wait_for_function polls with eval, which the page's CSP refuses once it has to wait.
+    page.evaluate("""() => {
+      delete document.documentElement.dataset.printed;
+      window.print = () => { document.documentElement.dataset.printed = ""; };
+    }""")
     page.click("[data-journal-print]")
-    page.wait_for_function("window.printed === true", timeout=SLOW)
+    expect(page.locator("html[data-printed]")).to_be_attached(timeout=SLOW)
     return page.evaluate(PHOTO_DIGESTS)
 
 
@@ -422,3 +429,145 @@ def test_export_delete_import_restores_every_entry_and_photo(context, live_serve
     assert _report_digests(page) == sorted(hashlib.sha256(p).hexdigest() for p in photos)
     assert marker not in page.evaluate(DUMP_STORAGE)
     assert not [r for r in requests if marker in r]
+
+
+PLAN_B = "vier andere neue Wörter"
+
+
+def _plan_page(context, server: str):
+    page = context.new_page()
+    page.goto(f"{server}/de/plan")
+    page.wait_for_selector("[data-plan-js]:not([hidden])", state="attached")
+    return page
+
+
+def _msg(page, name: str) -> str:
+    return page.get_attribute("[data-module=journal]", f"data-msg-{name}")
+
+
+def _change_plans_passphrase(context, server: str, old: str | None, new: str) -> None:
+    """On the plan's page: opened with the old passphrase (if any), given the new one."""
+    from tests.test_plan_browser import _set_passphrase, _unlock
+
+    plan = _plan_page(context, server)
+    if old:
+        _unlock(plan, old)
+    _set_passphrase(plan, new)
+    # Beside the passphrase, its tools say that the journal takes the new one when opened next.
+    plan.click("[data-plan-passphrase-summary]")
+    expect(plan.locator("[data-plan-passphrase] [data-plan-passphrase-journal]")).to_be_visible()
+    plan.close()
+
+
+def test_a_new_passphrase_of_the_plan_becomes_the_journals(context, live_server):
+    import hashlib
+
+    marker = f"canary{secrets.token_hex(6)}"
+    requests = _requests(context)
+    context.add_init_script(KEEP_BLOBS)
+    context.add_init_script(DISK_FULL)
+    _change_plans_passphrase(context, live_server, None, PASSPHRASE)
+    page = open_journal(context, live_server)
+    set_up(page, PASSPHRASE)
+    photo = canary_photo(page, marker, gps=False)
+    write_entry(page, marker, [photo])
+    page.close()
+    _change_plans_passphrase(context, live_server, PASSPHRASE, PLAN_B)
+
+    # The plan's new passphrase does not open the journal yet: she is told to use the old one once.
+    page = open_journal(context, live_server)
+    page.fill("#journal-passphrase", PLAN_B)
+    page.press("#journal-passphrase", "Enter")
+    expect(page.locator("[data-journal-unlock-error]")).to_have_text(_msg(page, "plan-newer"), timeout=SLOW)
+    assert_locked(page, marker)
+    # The old one opens it, and it asks for the plan's new one, checked against the sealed plan.
+    unlock(page, PASSPHRASE)
+    rekey = page.locator("form[data-journal-rekey]")
+    expect(rekey).to_be_visible()
+    expect(page.locator("#journal-rekey-passphrase")).to_be_focused()
+    assert _axe(page) == [], "asking for the plan's passphrase"
+    page.fill("#journal-rekey-passphrase", PASSPHRASE)
+    page.press("#journal-rekey-passphrase", "Enter")
+    expect(page.locator("[data-journal-rekey-error]")).to_have_text(_msg(page, "rekey-wrong"), timeout=SLOW)
+
+    # A full disk: nothing is written, every record stays sealed with the old passphrase.
+    before = json.loads(page.evaluate(DUMP_STORAGE))["databases"]
+    page.evaluate("window.diskFull = true")
+    page.fill("#journal-rekey-passphrase", PLAN_B)
+    page.press("#journal-rekey-passphrase", "Enter")
+    expect(page.locator("[data-journal-rekey-error]")).to_have_text(_msg(page, "rekey-failed"), timeout=SLOW)
+    assert json.loads(page.evaluate(DUMP_STORAGE))["databases"] == before
+    page.evaluate("window.diskFull = false")
+    page.fill("#journal-rekey-passphrase", PLAN_B)
+    page.press("#journal-rekey-passphrase", "Enter")
+    expect(page.locator("[data-journal-status]")).to_have_text(_msg(page, "rekeyed"), timeout=SLOW)
+    expect(rekey).to_be_hidden()
+    after = json.loads(page.evaluate(DUMP_STORAGE))["databases"]
+    # Every record sealed again: the entry, the photo, its preview and the meta record.
+    rows_before, rows_after = json.loads(before[0][2]), json.loads(after[0][2])
+    assert len(rows_after) == len(rows_before) == 4
+    assert all(a != b for a, b in zip(rows_after, rows_before))
+
+    # After a reload only the new passphrase opens it, and it asks nothing more.
+    page.reload()
+    page.fill("#journal-passphrase", PASSPHRASE)
+    page.press("#journal-passphrase", "Enter")
+    expect(page.locator("[data-journal-unlock-error]")).to_have_text(_msg(page, "wrong-passphrase"), timeout=SLOW)
+    assert_locked(page, marker)
+    unlock(page, PLAN_B)
+    expect(rekey).to_be_hidden()
+    item = page.locator("[data-journal-item]")
+    expect(item).to_have_count(1)
+    assert all(f"{marker}-{name}" in item.inner_text() for name in TEXT_FIELDS)
+    assert _report_digests(page) == [hashlib.sha256(photo).hexdigest()]
+    stored = page.evaluate(DUMP_STORAGE)
+    assert "journal" in stored and marker not in stored
+    assert not [r for r in requests if marker in r]
+
+    # The plan's passphrase removed: the journal keeps its own, asks nothing and says so.
+    from tests.test_plan_browser import _unlock
+
+    plan = _plan_page(context, live_server)
+    _unlock(plan, PLAN_B)
+    plan.click("[data-plan-passphrase-summary]")
+    plan.click("[data-plan-remove-passphrase]")
+    plan.click("[data-plan-confirm-yes]")
+    removed = plan.get_attribute("[data-module=plan]", "data-msg-passphrase-removed")
+    expect(plan.locator("[data-plan-status]")).to_have_text(removed, timeout=SLOW)
+    assert "plan" in json.loads(plan.evaluate("localStorage.getItem('wegweiser.plan')"))
+    plan.close()
+    page.reload()
+    unlock(page, PLAN_B)
+    expect(rekey).to_be_hidden()
+    expect(page.locator("[data-journal-plan-offer]")).to_be_visible()
+    expect(page.locator("[data-journal-item]")).to_have_count(1)
+
+
+def test_a_tab_with_the_journal_open_locks_when_another_re_keys_it(browser, live_server):
+    marker = f"canary{secrets.token_hex(6)}"
+    context = browser.new_context(viewport=PHONE, service_workers="block")
+    _change_plans_passphrase(context, live_server, None, PASSPHRASE)
+    first = open_journal(context, live_server)
+    set_up(first, PASSPHRASE)
+    write_entry(first, marker)
+    _change_plans_passphrase(context, live_server, PASSPHRASE, PLAN_B)
+    # The first tab opened it before and said "later": it keeps the old key.
+    first.reload()
+    unlock(first, PASSPHRASE)
+    expect(first.locator("form[data-journal-rekey]")).to_be_visible()
+    first.click("[data-journal-rekey-later]")
+    expect(first.locator("form[data-journal-rekey]")).to_be_hidden()
+    expect(first.locator("[data-journal-status]")).to_have_text(_msg(first, "rekey-later"))
+    expect(first.locator("[data-journal-item]")).to_have_count(1)
+    second = open_journal(context, live_server)
+    unlock(second, PASSPHRASE)
+    second.fill("#journal-rekey-passphrase", PLAN_B)
+    second.press("#journal-rekey-passphrase", "Enter")
+    expect(second.locator("[data-journal-status]")).to_have_text(_msg(second, "rekeyed"), timeout=SLOW)
+    # The first tab's key no longer opens it: locked at once, nothing of it left in the page.
+    assert_locked(first, marker)
+    expect(first.locator("[data-journal-status]")).to_have_text(_msg(first, "changed-elsewhere"), timeout=SLOW)
+    unlock(first, PLAN_B)
+    expect(first.locator("[data-journal-item]")).to_have_count(1)
+    expect(first.locator("form[data-journal-rekey]")).to_be_hidden()
+    context.close()

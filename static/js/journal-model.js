@@ -11,9 +11,8 @@
  *    photos: [{id, type, size}], written: ISO time, changed: ISO time}
  */
 import * as cipher from "./sealed-bytes.js";
-import { JournalPlace, META, context } from "./journal-storage.js";
+import { JournalPlace, META, context, freshMeta } from "./journal-storage.js";
 
-const CHECK = new TextEncoder().encode("wegweiser-journal");
 const decoder = new TextDecoder();
 
 /**
@@ -67,9 +66,9 @@ const open = (lock, key, sealed) => cipher.unsealBytes(lock, sealed, context(key
 export async function setUp(state, words) {
   const at = state.epoch;
   const lock = await cipher.deriveLock(words);
-  const check = await cipher.sealBytes(lock, CHECK, context(META));
+  const fresh = await freshMeta(lock);
   if (at !== state.epoch) return "closed";
-  const result = await state.place.commit(new Map(), [], { kdf: "PBKDF2-SHA-256", iterations: lock.iterations, salt: lock.salt, check });
+  const result = await state.place.commit(new Map(), [], fresh);
   if (result === "written") Object.assign(state, { lock, salt: lock.salt, exists: true });
   return result;
 }

@@ -16,7 +16,7 @@
  * ("changed" otherwise, nothing written), and announces itself after. A transaction is all or
  * nothing, so a full disk (QuotaExceededError) leaves every earlier record as it was.
  */
-import { isSealedBytes } from "./sealed-bytes.js";
+import { isSealedBytes, sealBytes } from "./sealed-bytes.js";
 import { announce, exclusive, listen } from "./device-record.js";
 import { DATABASE, JOURNAL } from "./names.js";
 
@@ -42,6 +42,14 @@ export function isMeta(value) {
     && meta.salt instanceof Uint8Array && isSealedBytes(meta.check);
 }
 
+/**
+ * The meta record of a journal sealed with this key: its salt, and a known text sealed with it.
+ * @param {import("./sealed-bytes.js").Lock} lock @returns {Promise<Omit<Meta, "revision">>}
+ */
+export async function freshMeta(lock) {
+  return { kdf: KDF, iterations: lock.iterations, salt: lock.salt, check: await sealBytes(lock, encoder.encode("wegweiser-journal"), context(META)) };
+}
+
 /** @template T @param {IDBRequest<T>} request @returns {Promise<T>} */
 const done = (request) => new Promise((resolve, reject) => {
   request.onsuccess = () => resolve(request.result);
@@ -51,58 +59,80 @@ const done = (request) => new Promise((resolve, reject) => {
 /** The journal's store as one tab sees it: its connection and the revision it knows. */
 export class JournalPlace {
   constructor() {
-    /** @type {Promise<IDBDatabase> | null} */
+    /** @type {Promise<IDBDatabase | null> | null} */
     this.connection = null;
     /** The revision this tab read or wrote last; null: nothing stored. @type {number | null} */
     this.known = null;
-    /** Set by "delete everything": this page opens the database no more, so it is not made again. */
-    this.deleted = false;
   }
 
-  /** @returns {Promise<IDBDatabase>} */
-  db() {
-    if (this.deleted) return Promise.reject(new Error("journal: deleted"));
+  /**
+   * The open database. Only a write makes it: reading when nothing is stored (a visit, news
+   * from another tab, just after "delete everything") leaves no database behind.
+   * @param {boolean} [create] @returns {Promise<IDBDatabase | null>} null: none, and not made
+   */
+  db(create = false) {
     if (!this.connection) {
       const request = indexedDB.open(DATABASE, VERSION);
-      request.onupgradeneeded = () => request.result.createObjectStore(JOURNAL.store);
-      this.connection = done(request).then((db) => {
-        // "Delete everything" or a newer page version: let it go at once.
-        db.onversionchange = () => this.close();
-        return db;
+      let absent = false;
+      request.onupgradeneeded = (event) => {
+        if (create || event.oldVersion > 0) {
+          request.result.createObjectStore(JOURNAL.store);
+          return;
+        }
+        absent = true;
+        request.transaction?.abort();
+      };
+      /** @type {Promise<IDBDatabase | null>} */
+      const pending = new Promise((resolve, reject) => {
+        request.onsuccess = () => {
+          // "Delete everything" or a newer page version: let it go at once.
+          request.result.onversionchange = () => this.close();
+          resolve(request.result);
+        };
+        request.onerror = (event) => {
+          if (!absent) return reject(request.error);
+          event.preventDefault();
+          resolve(null);
+        };
       });
-      this.connection.catch(() => { this.connection = null; });
+      /** @param {IDBDatabase | null} [db] */
+      const settled = (db) => { if (!db && this.connection === pending) this.connection = null; };
+      pending.then(settled, () => settled());
+      this.connection = pending;
     }
-    return this.connection;
+    return this.connection.then((db) => (db || !create ? db : this.db(true)));
   }
 
-  /** @param {boolean} [deleted] true when "delete everything" runs: never open it again here */
-  close(deleted = false) {
-    this.connection?.then((db) => db.close()).catch(() => {});
+  close() {
+    this.connection?.then((db) => db?.close()).catch(() => {});
     this.connection = null;
-    this.deleted ||= deleted;
   }
 
-  /** @param {IDBTransactionMode} [mode] */
-  async store(mode = "readonly") {
-    return (await this.db()).transaction(JOURNAL.store, mode, { durability: "strict" }).objectStore(JOURNAL.store);
+  /** @param {IDBTransactionMode} [mode] @param {boolean} [create] @returns {Promise<IDBObjectStore | null>} null: nothing stored */
+  async store(mode = "readonly", create = false) {
+    const db = await this.db(create);
+    return db && db.transaction(JOURNAL.store, mode, { durability: "strict" }).objectStore(JOURNAL.store);
   }
 
   /** @returns {Promise<Meta | null>} the stored meta record, which this tab then knows */
   async meta() {
-    const found = await done((await this.store()).get(META));
+    const store = await this.store();
+    const found = store && (await done(store.get(META)));
     this.known = isMeta(found) ? found.revision : null;
     return isMeta(found) ? found : null;
   }
 
   /** @param {string} key @returns {Promise<SealedBytes | null>} */
   async get(key) {
-    const found = await done((await this.store()).get(key));
+    const store = await this.store();
+    const found = store && (await done(store.get(key)));
     return isSealedBytes(found) ? found : null;
   }
 
   /** @param {string} prefix @returns {Promise<[string, SealedBytes][]>} every sealed record whose key starts so */
   async all(prefix) {
     const store = await this.store();
+    if (!store) return [];
     const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
     const [keys, values] = await Promise.all([done(store.getAllKeys(range)), done(store.getAll(range))]);
     return keys.map((key, i) => [String(key), values[i]]).filter(
@@ -113,7 +143,7 @@ export class JournalPlace {
   /** @returns {Promise<number>} how many bytes the journal keeps (sealed) */
   async size() {
     const store = await this.store();
-    const values = await done(store.getAll());
+    const values = store ? await done(store.getAll()) : [];
     return values.reduce((sum, value) => sum + (isSealedBytes(value) ? value.data.byteLength + 12 : 0), 0);
   }
 
@@ -128,7 +158,7 @@ export class JournalPlace {
   commit(puts, deletes, fresh) {
     for (const value of puts.values()) if (!isSealedBytes(value)) return Promise.reject(new TypeError("not sealed"));
     return exclusive(JOURNAL.record, async () => {
-      const store = await this.store("readwrite");
+      const store = /** @type {IDBObjectStore} */ (await this.store("readwrite", true));
       const tx = store.transaction;
       /** @type {unknown} a write the browser refused at once (too large, full) */
       let refused = null;
@@ -162,7 +192,7 @@ export class JournalPlace {
   /** Deletes the whole journal at once, whatever another tab stored. */
   async clear() {
     const store = await this.store("readwrite");
-    await done(store.clear());
+    if (store) await done(store.clear());
     this.known = null;
     announce(JOURNAL.record);
   }

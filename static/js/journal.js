@@ -2,19 +2,21 @@
 /**
  * The journal's view. Every entry stays in this browser, sealed with her passphrase (the safety
  * plan's, when it has one): journal-model.js holds the state, journal-storage.js the store,
- * journal-form.js the form and the list, journal-photos.js the photos. It locks on the quick
- * exit, when hidden longer than the plan's limit, after ten minutes without input, with its
- * button, and when another tab deleted or re-keyed the journal; locked, nothing of it is left
- * in the page or in memory.
+ * journal-form.js the form and the list, journal-photo-items.js the photos of the entry being
+ * written (journal-photos.js reads and changes their bytes), journal-passphrase.js
+ * setting it up, opening it and taking the plan's new passphrase. It locks by itself
+ * (journal-lock.js), with its button, and when another tab deleted or re-keyed the journal;
+ * locked, nothing of it is left in the page or in memory.
  */
 import * as cipher from "./sealed-bytes.js";
 import * as model from "./journal-model.js";
-import { HIDDEN_LIMIT, IDLE_LIMIT, passphraseProblem } from "./passphrase.js";
 import { collect, entryItem, fill } from "./journal-form.js";
-import { located, preview, withoutLocation } from "./journal-photos.js";
+import { photoItems } from "./journal-photo-items.js";
 import { createQuestion } from "./question.js";
 import { persist } from "./journal-storage.js";
-import { EVENTS, PLAN_CONTEXT, STORAGE } from "./names.js";
+import { autoLock } from "./journal-lock.js";
+import { passphraseSteps } from "./journal-passphrase.js";
+import { sealedPlan } from "./journal-rekey.js";
 import { tools } from "./journal-tools.js";
 
 /** @template {Element} T @param {Element} root @param {string} name @param {new () => T} type @returns {T} */
@@ -22,16 +24,6 @@ function part(root, name, type) {
   const found = root.querySelector(`[data-journal-${name}]`);
   if (!(found instanceof type)) throw new Error(`journal: no ${name}`);
   return found;
-}
-
-/** The sealed plan, if it has a passphrase: the journal takes the same. */
-function sealedPlan() {
-  try {
-    const sealed = JSON.parse(localStorage.getItem(STORAGE.plan) || "{}").sealed;
-    return cipher.isSealed(sealed) ? sealed : null;
-  } catch {
-    return null;
-  }
 }
 
 /** @param {HTMLElement} root the element with data-module="journal" and its data-msg-* texts */
@@ -42,12 +34,10 @@ export function init(root) {
   const unlockForm = part(root, "unlock", HTMLFormElement);
   const entryForm = part(root, "entry", HTMLFormElement);
   const words = part(root, "passphrase", HTMLInputElement);
-  const repeat = part(root, "repeat-input", HTMLInputElement);
   const question = createQuestion($);
   const state = model.create();
-  const timers = { idle: 0, hidden: 0, hiddenAt: 0 };
-  /** The entry being written: its id, the one it changes, its photos (new ones with their bytes). */
-  const draft = { id: "", before: /** @type {model.Entry | null} */ (null), photos: /** @type {model.Photo[]} */ ([]), added: /** @type {model.NewPhoto[]} */ ([]) };
+  /** @type {import("./journal-photo-items.js").Draft} */
+  const draft = { id: "", before: null, photos: [], added: [] };
   /** @type {Map<string, string>} */
   const urls = new Map();
   /** @type {Map<string, string>} form ids and field names -> their labels on the page */
@@ -58,8 +48,6 @@ export function init(root) {
     const label = input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement ? input.labels?.[0] : null;
     labels.set(`label:${name}`, label?.textContent?.trim() || "");
   }
-  let planLock = /** @type {cipher.Sealed | null} */ (null);
-
   /** @param {string} text */
   const say = (text) => { $("status").textContent = text; };
   /** @param {string} id */
@@ -67,6 +55,7 @@ export function init(root) {
     if (!urls.has(id)) urls.set(id, URL.createObjectURL(new Blob([state.previews.get(id) || new ArrayBuffer(0)], { type: "image/jpeg" })));
     return urls.get(id) || "";
   };
+  const photos = photoItems({ state, draft, msg, list: $("photos"), urls, previewUrl });
   const filters = () => Object.fromEntries([...root.querySelectorAll("[data-journal-filter]")].map((input) => [
     /** @type {HTMLElement} */ (input).dataset.journalFilter || "", /** @type {HTMLInputElement} */ (input).value,
   ]));
@@ -87,12 +76,7 @@ export function init(root) {
     $("open").hidden = !open;
     unlockForm.hidden = open;
     if (open) return render();
-    planLock = state.exists ? null : sealedPlan();
-    const setUp = !state.exists;
-    $("unlock-title").textContent = setUp ? msg.msgSetUpTitle || "" : msg.msgUnlockTitle || "";
-    $("unlock-text").textContent = setUp ? (planLock ? msg.msgSetUpPlan : msg.msgSetUpText) || "" : msg.msgUnlockText || "";
-    $("unlock-button").textContent = setUp ? msg.msgSetUpTitle || "" : msg.msgUnlockButton || "";
-    $("repeat").hidden = !setUp || Boolean(planLock);
+    steps.showLock();
   }
 
   function clearDraft() {
@@ -115,8 +99,8 @@ export function init(root) {
     for (const url of urls.values()) URL.revokeObjectURL(url);
     urls.clear();
     $("unlock-error").textContent = "";
-    clearTimeout(timers.idle);
-    clearTimeout(timers.hidden);
+    steps.reset();
+    locking.stop();
   }
 
   /** @param {boolean} [moveFocus] */
@@ -138,52 +122,13 @@ export function init(root) {
     show();
   }
 
-  function active() {
-    clearTimeout(timers.idle);
-    if (state.lock) timers.idle = window.setTimeout(lockNow, IDLE_LIMIT);
-  }
-
-  async function opened() {
-    words.value = repeat.value = "";
+  function opened() {
+    for (const input of unlockForm.querySelectorAll("input")) input.value = "";
     show();
     say(msg.msgUnlocked || "");
-    active();
+    locking.active();
     showStorage();
     if (!sealedPlan()) $("plan-offer").hidden = false;
-  }
-
-  async function unlock() {
-    const error = $("unlock-error");
-    error.textContent = "";
-    const typed = words.value;
-    const refuse = (/** @type {string | undefined} */ text, /** @type {HTMLInputElement} */ input = words) => {
-      say("");
-      error.textContent = text || "";
-      input.select();
-    };
-    if (state.exists) {
-      say(msg.msgWorking || "");
-      const result = await model.unlock(state, typed);
-      if (result === "wrong") return refuse(msg.msgWrongPassphrase);
-      return result === "opened" ? opened() : start();
-    }
-    if (planLock) {
-      say(msg.msgWorking || "");
-      try {
-        const lock = await cipher.lockFor(typed, planLock);
-        await cipher.unseal(lock, planLock, new TextEncoder().encode(PLAN_CONTEXT));
-      } catch {
-        return refuse(msg.msgWrongPassphrase);
-      }
-    } else {
-      const problem = passphraseProblem(typed, repeat.value, Number(msg.minPassphrase));
-      if (problem) return refuse(problem === "tooShort" ? msg.msgTooShort : msg.msgMismatch, problem === "tooShort" ? words : repeat);
-      say(msg.msgWorking || "");
-    }
-    const result = await model.setUp(state, typed);
-    if (result === "written") return opened();
-    await start();
-    say(msg.msgChangedElsewhere || "");
   }
 
   /** @param {model.Entry | null} entry */
@@ -191,54 +136,9 @@ export function init(root) {
     clearDraft();
     Object.assign(draft, { id: entry?.id || model.newId(), before: entry, photos: [...(entry?.photos || [])] });
     fill(entryForm, entry);
-    for (const photo of draft.photos) addPhotoItem(photo, null);
+    for (const photo of draft.photos) photos.add(photo, null);
     entryForm.hidden = false;
     part(root, "entry", HTMLFormElement).querySelector("h2")?.focus();
-  }
-
-  /** @param {model.Photo} photo @param {model.NewPhoto | null} added */
-  function addPhotoItem(photo, added) {
-    const li = document.createElement("li");
-    const image = document.createElement("img");
-    image.src = added ? URL.createObjectURL(new Blob([added.preview], { type: "image/jpeg" })) : previewUrl(photo.id);
-    if (added) urls.set(`draft:${photo.id}`, image.src);
-    image.alt = `${msg.msgPhoto} ${draft.photos.indexOf(photo) + 1}`;
-    const remove = Object.assign(document.createElement("button"), { type: "button", className: "button button--secondary", textContent: msg.msgRemove });
-    remove.setAttribute("aria-label", `${msg.msgRemove}: ${image.alt}`);
-    remove.addEventListener("click", () => {
-      draft.photos = draft.photos.filter((kept) => kept !== photo);
-      draft.added = draft.added.filter((kept) => kept.id !== photo.id);
-      li.remove();
-    });
-    li.append(image, remove);
-    if (added && located(added.bytes)) {
-      const note = Object.assign(document.createElement("p"), { className: "plan-error", textContent: msg.msgLocation });
-      const strip = Object.assign(document.createElement("button"), { type: "button", className: "button", textContent: msg.msgRemoveLocation });
-      strip.dataset.journalStripLocation = "";
-      strip.addEventListener("click", () => {
-        added.bytes = withoutLocation(added.bytes);
-        photo.size = added.bytes.byteLength;
-        note.textContent = msg.msgLocationRemoved || "";
-        strip.remove();
-      });
-      li.append(note, strip);
-    }
-    $("photos").append(li);
-  }
-
-  async function choosePhotos() {
-    const input = part(root, "photo-input", HTMLInputElement);
-    const at = state.epoch;
-    for (const file of [...(input.files || [])]) {
-      const bytes = await file.arrayBuffer();
-      const added = { id: model.newId(), type: file.type, bytes, preview: await preview(file) };
-      if (at !== state.epoch) return;
-      const photo = { id: added.id, type: file.type, size: bytes.byteLength };
-      draft.added.push(added);
-      draft.photos.push(photo);
-      addPhotoItem(photo, added);
-    }
-    input.value = "";
   }
 
   async function saveEntry() {
@@ -270,6 +170,8 @@ export function init(root) {
 
   /** @param {string} text @param {string} yes @param {HTMLElement} after */
   const ask = (text, yes, after) => question.ask(text, yes, after);
+  const steps = passphraseSteps({ state, msg, $, say, opened, start, follow });
+  const locking = autoLock({ isOpen: () => Boolean(state.lock), lockNow, start, letGo: () => state.place.close() });
   const { print, exportNow, importNow, fileInput } = tools({ state, msg, $, say, ask, render, follow, showStorage, filters, labels, previewUrl, urls });
 
   /** @type {Record<string, (button: HTMLElement) => unknown>} */
@@ -296,6 +198,7 @@ export function init(root) {
     journalExport: exportNow,
     journalImportMerge: () => importNow(false),
     journalImportReplace: () => importNow(true),
+    journalRekeyLater: steps.later,
     journalConfirmYes: () => question.answer(true),
     journalConfirmNo: () => question.answer(false),
   };
@@ -305,30 +208,13 @@ export function init(root) {
     if (button && action) clicks[action]?.(button);
   });
   root.addEventListener("keydown", (event) => { if (event.key === "Escape") question.answer(false); });
-  unlockForm.addEventListener("submit", (event) => { event.preventDefault(); unlock(); });
+  unlockForm.addEventListener("submit", (event) => { event.preventDefault(); steps.unlock(); });
+  part(root, "rekey", HTMLFormElement).addEventListener("submit", (event) => { event.preventDefault(); steps.takePlans(); });
   entryForm.addEventListener("submit", (event) => { event.preventDefault(); saveEntry(); });
-  part(root, "photo-input", HTMLInputElement).addEventListener("change", choosePhotos);
+  const photoInput = part(root, "photo-input", HTMLInputElement);
+  photoInput.addEventListener("change", () => photos.choose(photoInput));
   fileInput.addEventListener("change", () => { $("import-step").hidden = !fileInput.files?.length; });
   for (const input of root.querySelectorAll("[data-journal-filter]")) input.addEventListener("input", render);
-  for (const type of ["input", "keydown", "pointerdown"]) document.addEventListener(type, active, { passive: true });
-
-  document.addEventListener(EVENTS.quickExit, () => lockNow());
-  document.addEventListener(EVENTS.deleteEverything, () => {
-    state.place.close(true);
-    lockNow();
-  });
-  window.addEventListener("pagehide", () => lockNow());
-  window.addEventListener("pageshow", (event) => { if (event.persisted) start(); });
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden") {
-      timers.hiddenAt = Date.now();
-      timers.hidden = window.setTimeout(lockNow, HIDDEN_LIMIT);
-      return;
-    }
-    clearTimeout(timers.hidden);
-    if (timers.hiddenAt && Date.now() - timers.hiddenAt > HIDDEN_LIMIT) lockNow();
-    timers.hiddenAt = 0;
-  });
   state.place.onChange(follow);
 
   root.querySelector("[data-journal-nojs]")?.remove();
