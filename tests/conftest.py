@@ -134,7 +134,10 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> Crawl:
 def live_app(tmp_path_factory: pytest.TempPathFactory):
     """Warm, as pwa/serve.py starts it: every page in memory and the offline build made
     before the server takes its first request."""
-    return create_app(make_settings(tmp_path_factory.mktemp("live")), warm=True)
+    app = create_app(make_settings(tmp_path_factory.mktemp("live")), warm=True)
+    # Made here, so the server's start-up (which waits for it) is not timed with it.
+    app.state.offline.wait()
+    return app
 
 
 @contextmanager
@@ -171,6 +174,27 @@ def live_server(live_app) -> Iterator[str]:
 def live_pages(live_app) -> dict[str, list[str]]:
     """Every HTML page of every enabled language, as paths."""
     return live_app.state.site.pages()
+
+
+@pytest.fixture(scope="session")
+def page_walks(browser, live_server, live_app):
+    """page_walks(code): every page of one language walked once in the browser, with every
+    per-page check run on it (tests/page_walk.py); each language is walked once a session."""
+    from tests.page_walk import walk_language
+
+    walks: dict[str, Any] = {}
+
+    def walked(code: str):
+        if code not in walks:
+            try:
+                walks[code] = walk_language(browser, live_server, live_app, code)
+            except Exception as error:  # broken once, not walked again for every test
+                walks[code] = error
+        if isinstance(walks[code], Exception):
+            raise walks[code]
+        return walks[code]
+
+    return walked
 
 
 @pytest.fixture(scope="session")
