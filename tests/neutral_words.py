@@ -23,6 +23,9 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "gewalt", "misshandl", "missbrauch", "frauenhaus", "schutzhaus", "zufluchtsort", "opfer",
         "täter", "sicherheitsplan", "vergewaltig", "stalking", "nachstell", "schutzanordnung",
         "kontaktverbot", "annäherungsverbot", "häuslich", "übergriff",
+        # Leichte Sprache splits compounds for reading: Sicherheits-plan, Frauen-haus.
+        "sicherheits-plan", "frauen-haus", "schutz-haus", "zuflucht", "schutz-anordnung",
+        "kontakt-verbot", "annäherungs-verbot",
     ),
     "en": (
         "violence", "violent", "abuse", "abusive", "abuser", "shelter", "refuge", "victim",
@@ -71,7 +74,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "ordonnance de protection", "conjugal", "domestique",
     ),
     "ro": (
-        "violen", "abuz", "agresor", "adăpost", "victim", "plan de siguranță", "viol", "hărțuir",
+        "violen", "abuz", "agresor", "adăpost", "victim", "plan de siguranță", "planul de siguranță",
+        "viol", "hărțuir",
         "ordin de protecție", "domestic",
     ),
     "ku": (
@@ -122,6 +126,11 @@ HELP_WORDS: dict[str, tuple[str, ...]] = {
     "ru": ("помощ", "помог", "поддержк", "консультац", "экстрен"),
     "pl": ("pomoc", "wsparci", "porad", "alarmow"),
     "fa": ("کمک", "مشاوره", "اضطراری", "پشتیبانی"),
+    "it": ("aiut", "sostegno", "supporto", "consulen", "emergenz", "tavola rotonda"),
+    "el": ("βοηθ", "υποστηριξ", "συμβουλευτ", "εκτακτ", "στρογγυλ"),
+    "fr": ("aide", "aider", "soutien", "conseil", "urgence", "table ronde"),
+    "ro": ("ajutor", "sprijin", "consilier", "urgen", "masa rotundă"),
+    "ku": ("alîkarî", "piştgirî", "şêwir", "acîl", "maseya gilover"),
 }
 # The key terms that name this app and its parts; the others (plan, passphrase, journal) are
 # everyday words in some languages and are covered above where they tell.

@@ -70,7 +70,7 @@ def test_navigation_and_language_switch(client):
 
 @pytest.mark.parametrize(
     ("header", "target"),
-    [(None, "/de/"), ("en-US,en;q=0.9", "/en/"), ("fr", "/de/"), ("%%%garbage", "/de/"), ("de;q=0.2, en;q=0.8", "/en/")],
+    [(None, "/de/"), ("en-US,en;q=0.9", "/en/"), ("fr", "/fr/"), ("ja", "/de/"), ("%%%garbage", "/de/"), ("de;q=0.2, en;q=0.8", "/en/")],
 )
 def test_root_redirects_by_accept_language(client, header, target):
     headers = {"Accept-Language": header} if header is not None else {}

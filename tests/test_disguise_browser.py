@@ -8,6 +8,9 @@ import json
 
 import pytest
 
+from pwa.i18n import enabled_codes
+from pwa.settings import ROOT
+
 from pwa import covers
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, TEST_EXIT_URL
 from tests.helpers import axe_violations
@@ -101,7 +104,7 @@ def test_setting_up_stores_only_a_salted_hash_and_disguises_the_page(page, live_
     assert page.evaluate("document.activeElement.id") == "disguise-current-title"
 
 
-@pytest.mark.parametrize("code", ["de", "en", "tr", "ar", "uk", "ru", "pl", "fa"])
+@pytest.mark.parametrize("code", enabled_codes(ROOT / "locales"))
 def test_the_right_code_opens_and_a_wrong_one_changes_only_the_covers_display(browser, live_server, live_app, code):
     if code not in live_app.state.templates.codes:
         pytest.skip(f"{code} is not enabled")

@@ -11,6 +11,9 @@ import secrets
 import struct
 
 import pytest
+
+from pwa.i18n import enabled_codes
+from pwa.settings import ROOT
 from playwright.sync_api import expect
 
 from tests.conftest import PHONE
@@ -312,7 +315,7 @@ def test_two_tabs_never_lose_an_entry(browser, live_server):
     context.close()
 
 
-@pytest.mark.parametrize("code", ["de", "en", "tr", "ar", "uk", "ru", "pl", "fa"])
+@pytest.mark.parametrize("code", enabled_codes(ROOT / "locales"))
 def test_no_axe_violations_in_any_state(browser, live_server, code):
     context = browser.new_context(viewport=PHONE)
     page = open_journal(context, live_server, code)

@@ -40,9 +40,7 @@ def test_the_manifest_the_browser_reads_is_neutral(page_walks, code):
     assert_passes(page_walks(code), page_walk.MANIFEST, on=[f"/{code}/"])
 
 
-# Not yet ls it fr el ro ku: tests/neutral_words.py misses forms their plan pages use for the
-# plan's name ("Sicherheits-plan", "Planul de siguranță"), which the last check looks for.
-@pytest.mark.parametrize("code", ["de", "en", "tr", "ar", "uk", "ru", "pl", "fa"])
+@pytest.mark.parametrize("code", CODES)
 def test_the_saved_plan_and_the_printout_are_neutral(browser, live_server, code):
     context = browser.new_context(viewport=PHONE, accept_downloads=True, service_workers="block")
     page = context.new_page()

@@ -92,6 +92,7 @@ export function init(element) {
   };
 
   workers.register(workerURL(), { scope: "/" }).then((registration) => {
+    if (!registration) return; // a browser that blocks service workers may answer with nothing
     if (registration.waiting && workers.controller) offer(registration);
     registration.addEventListener("updatefound", () => {
       const next = registration.installing;
