@@ -9,7 +9,7 @@ import pytest
 from pwa.app import create_app
 from tests.conftest import PHONE, make_settings, serving
 from tests.helpers import axe_violations
-from tests.test_locales_browser import OVERFLOW_SCRIPT
+from tests.page_scripts import OVERFLOW_SCRIPT
 
 pytestmark = pytest.mark.browser
 
