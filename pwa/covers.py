@@ -16,7 +16,6 @@ as the URL map's are.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -28,7 +27,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from pwa.i18n import N_, cldr_code
-from pwa.offline import MANIFEST_TYPE, NO_CACHE
+from pwa.offline import manifest_response
 from pwa.site import PageFamily
 
 
@@ -57,7 +56,7 @@ COVERS: tuple[Cover, ...] = (
             "de": "rechner", "en": "calculator", "tr": "hesap-makinesi", "ar": "alat-hasiba",
             "uk": "kalkuliator", "ru": "kalkulyator", "pl": "kalkulator", "fa": "mashin-hesab",
             "ls": "taschen-rechner", "it": "calcolatrice", "fr": "calculatrice", "el": "arithmomichani",
-            "ro": "calculator-de-buzunar", "ku": "hesabker",
+            "ro": "calculeaza", "ku": "hesabker",
         },
     ),
     Cover(
@@ -224,8 +223,7 @@ def _page(cover: Cover, code: str) -> Callable[[Request], Any]:
 def _manifest(cover: Cover, code: str) -> Callable[[Request], Any]:
     async def manifest(request: Request) -> Response:
         _enabled(request, code)
-        body = json.dumps(manifest_data(request.app, cover, code), ensure_ascii=False, indent=1).encode("utf-8")
-        return Response(body, media_type=MANIFEST_TYPE, headers=NO_CACHE)
+        return manifest_response(manifest_data(request.app, cover, code))
 
     return manifest
 

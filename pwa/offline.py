@@ -96,19 +96,19 @@ def manifest_data(app: Starlette, code: str | None = None) -> dict[str, Any]:
     return data
 
 
-def _manifest_response(data: dict[str, Any]) -> Response:
+def manifest_response(data: dict[str, Any]) -> Response:
     body = json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
     headers = {**NO_CACHE, "Content-Language": data["lang"]} if "dir" in data else NO_CACHE
     return Response(body, media_type=MANIFEST_TYPE, headers=headers)
 
 
 async def manifest(request: Request) -> Response:
-    return _manifest_response(manifest_data(request.app))
+    return manifest_response(manifest_data(request.app))
 
 
 async def locale_manifest(request: Request) -> Response:
     """One language's manifest, in that language (like every page under its path)."""
-    return _manifest_response(manifest_data(request.app, request.path_params["locale"]))
+    return manifest_response(manifest_data(request.app, request.path_params["locale"]))
 
 
 # -- the service worker ----------------------------------------------------------------------

@@ -1,9 +1,11 @@
 """`_headers` and `_redirects` of the static build, for static hosts (Netlify, Cloudflare Pages).
 
 Written from the app's answers (pwa/build.py). A header every answer has is said once for
-`/*`; any other is said for the largest folders (`/de/*`) whose every address has it with the
-same value, else for the address alone, so no address matches two rules that set one header
-(a host would join their values) and Cloudflare's limit of 100 rules holds. The host makes
+`/*`; any other is said for the widest pattern whose every address has it with the same value
+(a folder such as `/de/*`, a name in every folder such as `/*/manifest.json`, an address and
+what continues it such as `/rechner*`), else for the address alone, so no address matches two
+rules that set one header (a host would join their values) and Cloudflare's limit of 100 rules
+holds. The host makes
 the types, sizes and codings of the files itself; where the app's type differs from the one
 a file's extension says (the manifests), the rule says it.
 
@@ -46,8 +48,27 @@ def _folders(path: str) -> list[str]:
     return ["/" + "".join(part + "/" for part in parts[:depth]) for depth in range(len(parts) + 1)]
 
 
+def matches(pattern: str, path: str) -> bool:
+    """Whether a host's pattern takes an address: one splat (``*``) stands for any characters."""
+    head, star, tail = pattern.partition("*")
+    if not star:
+        return path == pattern
+    return len(path) >= len(head) + len(tail) and path.startswith(head) and path.endswith(tail)
+
+
+def _candidates(path: str) -> list[str]:
+    """The patterns that could say a header for an address, widest first: the whole site, the
+    same file in every top folder (``/*/manifest.json``), its folders (``/de/*``), the address
+    and whatever continues it (``/rechner*``: a cover's start page and its manifest)."""
+    folders = [folder + "*" for folder in _folders(path)]
+    parts = path.split("/")
+    same_file = ["/*/" + parts[2]] if len(parts) == 3 and "." in parts[2] else []
+    return [folders[0], *same_file, *folders[1:], path + "*"]
+
+
 def rules(answers: list[Recorded]) -> list[tuple[str, dict[str, str]]]:
-    """(pattern, headers) for every file the host serves, in a fixed order."""
+    """(pattern, headers) for every file the host serves, in a fixed order: for each header,
+    the widest pattern whose every address has the same value, and no address under two."""
     served = {r.path: headers_of(r) for r in answers if r.status == 200 and r.file}
     if "/index.html" in served:
         served["/"] = served["/index.html"]  # the host's / is index.html
@@ -56,16 +77,20 @@ def rules(answers: list[Recorded]) -> list[tuple[str, dict[str, str]]]:
     patterns: dict[str, dict[str, str]] = {"/*": dict(everywhere)}
     names = sorted({k for said in served.values() for k in said} - set(everywhere))
     for name in names:
+        covered: set[str] = set()
         for path in paths:
             value = served[path].get(name)
-            if value is None:
+            if value is None or path in covered:
                 continue
-            pattern = path
-            for folder in _folders(path):
-                inside = [p for p in paths if p.startswith(folder)]
-                if all(served[p].get(name) == value for p in inside):
-                    pattern = folder + "*"
+            pattern, inside = path, [path]
+            for candidate in _candidates(path):
+                matched = [p for p in paths if matches(candidate, p)]
+                if candidate == path + "*" and matched == [path]:
+                    break  # nothing continues it: the address alone says it plainly
+                if all(served[p].get(name) == value and p not in covered for p in matched):
+                    pattern, inside = candidate, matched
                     break
+            covered.update(inside)
             patterns.setdefault(pattern, {})[name] = value
     return sorted(patterns.items(), key=lambda item: (item[0] != "/*", item[0]))
 

@@ -15,13 +15,14 @@ from datetime import date
 import pytest
 
 from pwa.formatting import Formatting
+from pwa.i18n import cldr_code
 from tests.helpers import Element
 
 
 def expected_certainty(app, code: str, service) -> str:
     """The certainty line of a service in a language, built from the catalogue and the directory."""
     t = lambda text: app.state.templates.gettext(code, text)  # noqa: E731
-    formatting = Formatting(code)
+    formatting = Formatting(cldr_code(code))
     parts = [t("Stand: %(date)s") % {"date": formatting.date(service.sources_read, "month")}]
     if service.confidence == "low":
         parts.append(t("unsicher"))
