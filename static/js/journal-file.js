@@ -34,7 +34,7 @@ function unbase64(text) {
   if (typeof text !== "string" || text.length % 4 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
   const own = /** @type {{fromBase64?: (text: string) => cipher.Bytes}} */ (/** @type {unknown} */ (Uint8Array)).fromBase64;
   try {
-    if (own) return own(text);
+    if (own) return own.call(Uint8Array, text);
     const chars = atob(text);
     const bytes = new Uint8Array(chars.length);
     for (let i = 0; i < chars.length; i++) bytes[i] = chars.charCodeAt(i);
