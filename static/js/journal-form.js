@@ -61,8 +61,15 @@ export function element(tag, text = "", className = "") {
   return made;
 }
 
+/** @type {Map<string, Intl.DateTimeFormat>} one a language: a new one for every date made a long list slow */
+const formats = new Map();
+
 /** @param {string} iso @param {string} lang */
-const when = (iso, lang) => new Date(iso).toLocaleString(lang, { dateStyle: "medium", timeStyle: "short" });
+function when(iso, lang) {
+  if (!formats.has(lang)) formats.set(lang, new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short" }));
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? String(date) : /** @type {Intl.DateTimeFormat} */ (formats.get(lang)).format(date);
+}
 
 /**
  * One entry in the list: when, where, what, forms, photos, written and changed times.

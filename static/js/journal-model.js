@@ -221,7 +221,7 @@ const isEntry = (value, id) => Boolean(value) && typeof value === "object"
 /**
  * Adds the entries of a file (opened by journal-file.js) to the journal, or replaces it with
  * them: sealed again with this journal's key, in one transaction. Adding keeps the later of
- * two versions of one entry.
+ * two versions of one entry. The records taken are removed from the map as they are sealed.
  * @param {JournalState} state @param {Map<string, ArrayBuffer>} records @param {boolean} replace
  * @returns {Promise<SaveResult>} rejects with TypeError when an entry is not one
  */
@@ -243,7 +243,9 @@ export async function take(state, records, replace) {
     const keys = [`entry:${entry.id}`, ...entry.photos.flatMap((photo) => [`photo:${photo.id}`, `preview:${photo.id}`])];
     for (const key of keys) {
       const bytes = records.get(key);
-      if (bytes) puts.set(key, await seal(state, key, bytes));
+      if (!bytes) continue;
+      puts.set(key, await seal(state, key, bytes));
+      records.delete(key); // in clear no longer needed: a file of photos is not held twice
     }
   }
   const gone = replace ? [...state.entries.values()].flatMap((entry) => [

@@ -140,6 +140,12 @@ export class JournalPlace {
     );
   }
 
+  /** @param {string} prefix @returns {Promise<string[]>} the keys of the records whose key starts so */
+  async keys(prefix) {
+    const store = await this.store();
+    return store ? (await done(store.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`)))).map(String) : [];
+  }
+
   /** @returns {Promise<number>} how many bytes the journal keeps (sealed) */
   async size() {
     const store = await this.store();
