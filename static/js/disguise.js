@@ -98,7 +98,7 @@ export function init(element) {
     // This tab is past the code already: it set it.
     openTab();
     const saved = writeLock({
-      version: 1, tool: chosen.value, title, start, manifest, theme, home: `/${document.documentElement.lang}/`,
+      version: 1, tool: chosen.value, title, start, manifest, theme, home: messages.home || "/",
       lockAfter: Math.max(MIN_LOCK_AFTER, Number(lockAfter.value) * 60000), ...lock,
     });
     code.value = again.value = "";
