@@ -101,14 +101,18 @@ def _not_found(answers: list[Recorded], snippets: _Snippets, codes: list[str]) -
     by_path = next(r for r in missing if r.accept_language is None and r.file and r.file != "404.html")
     by_browser = next(r for r in missing if r.accept_language is not None)
     alternatives = "|".join(codes)
+    # A language's tag where it is not its code (Leichte Sprache: /ls/, de-x-ls), from its page.
+    tags = {r.file.split("/")[0]: r.headers.get("content-language") for r in missing if r.file and r.file.endswith("/404.html")}
+    renamed = "".join(f"  {code} {_quoted(tag)};\n" for code, tag in sorted(tags.items()) if tag and tag != code)
     return "\n".join([
         f"map $request_uri $language_of_path {{\n  default \"\";\n  \"~^/({alternatives})(?:/|$)\" $1;\n}}",
         f"map $language_of_path $notfound_language {{\n  \"\" $language;\n  default $language_of_path;\n}}",
+        f"map $notfound_language $notfound_tag {{\n  default $notfound_language;\n{renamed}}}",
         f"map $language_of_path $notfound_vary {{\n  \"\" {_quoted(by_browser.headers.get('vary', ''))};\n"
         f"  default {_quoted(by_path.headers.get('vary', ''))};\n}}",
     ]), (
         f"location @notfound {{ include {snippets.include(by_path, True, frozenset(varying))}; "
-        "add_header Content-Language $notfound_language always; add_header Vary $notfound_vary always; "
+        "add_header Content-Language $notfound_tag always; add_header Vary $notfound_vary always; "
         "try_files /$notfound_language/404.html$br_suffix /$notfound_language/404.html =404; }"
     )
 

@@ -1,6 +1,6 @@
 """One walk per language through every page in a real browser, for every check that looks at
-every page: each page is loaded once at a phone's width (390 px) and once at 320 px, and every
-per-page check runs on that load. The tests that read a check's results stay with their concept
+every page: each page is loaded once, at a phone's width (390 px), then narrowed to 320 px and
+its text enlarged, and every per-page check runs on that load. The tests that read a check's results stay with their concept
 (test_locales_browser, test_neutral_traces_browser, test_privacy_screen_browser,
 test_reflow_browser, test_info_browser); each says which check failed on
 which page, and that the check ran on every page it covers.
@@ -210,6 +210,7 @@ def _at_phone_width(walk: Walk, browser, server: str, app) -> None:
             if language.dir == "rtl" and path[len(code) + 2:] in SCREENSHOTS:
                 ARTEFACTS.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=str(ARTEFACTS / f"{path.strip('/').replace('/', '-') or code}.png"), full_page=True)
+            _at_320_px(walk, page, path)
             # Last: it types into the page's fields.
             walk.run(PRIVACY_SCREEN, path, lambda: _privacy_screen(walk, page, path))
             if path == f"/{code}/plan":
@@ -218,24 +219,21 @@ def _at_phone_width(walk: Walk, browser, server: str, app) -> None:
         context.close()
 
 
-def _at_320_px(walk: Walk, browser, server: str) -> None:
-    """Text is enlarged on the loaded page (the styles are in rem and em, so a root font size of
-    200 % enlarges all text), so each page costs one load at this width."""
-    context = browser.new_context(viewport=NARROW, service_workers="block")
-    context.route("https://example.org/**", lambda route: route.fulfill(body="ok"))
-    page = context.new_page()
+def _at_320_px(walk: Walk, page, path: str) -> None:
+    """The same page narrowed to 320 px, as a phone's zoom does (reflow: WCAG 1.4.10), then with
+    text enlarged (the styles are in rem and em, so a root font size of 200 % enlarges all text),
+    then as it was: one load serves every width."""
     try:
-        for path in walk.paths:
-            page.goto(server + path, wait_until="load")
-            walk.run(REFLOW, path, lambda: reflows(page))
-            page.evaluate("document.documentElement.style.fontSize = '200%'")
-            walk.run(REFLOW_TEXT, path, lambda: reflows(page))
+        page.set_viewport_size(NARROW)
+        walk.run(REFLOW, path, lambda: reflows(page))
+        page.evaluate("document.documentElement.style.fontSize = '200%'")
+        walk.run(REFLOW_TEXT, path, lambda: reflows(page))
     finally:
-        context.close()
+        page.evaluate("document.documentElement.style.fontSize = ''")
+        page.set_viewport_size(PHONE)
 
 
 def walk_language(browser, server: str, app, code: str) -> Walk:
     walk = Walk(code, [*app.state.site.page_paths(code), f"/{code}/no-such-page"])
     _at_phone_width(walk, browser, server, app)
-    _at_320_px(walk, browser, server)
     return walk

@@ -154,7 +154,7 @@ def test_every_cover_is_an_installable_app_of_its_own(playwright, live_server, l
                 assert manifest["errors"] == [], (cover.id, code, manifest["errors"])
                 assert manifest["url"] == live_server + covers.manifest_path(cover, code)
                 data = json.loads(manifest["data"])
-                assert data["id"] == covers.start_path(cover, code) and data["lang"] == code
+                assert data["id"] == covers.start_path(cover, code) and data["lang"] == live_app.state.templates.by_code[code].tag
                 seen.add(manifest["url"])
         assert len(seen) == len(covers.COVERS) * len(live_app.state.templates.codes)
     finally:

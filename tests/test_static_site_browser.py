@@ -38,7 +38,7 @@ def test_nothing_from_other_sites_and_no_cookie_on_any_page_of_de(context, page,
     assert context.cookies() == []
 
 
-@pytest.mark.parametrize(("locale", "code"), [("ar-EG", "ar"), ("tr", "tr"), ("fr-FR", "de")])
+@pytest.mark.parametrize(("locale", "code"), [("ar-EG", "ar"), ("tr", "tr"), ("fr-FR", "fr"), ("ja-JP", "de")])
 def test_the_root_opens_her_language(browser, static_site, locale, code):
     context = browser.new_context(locale=locale, service_workers="block")
     try:
